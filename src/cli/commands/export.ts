@@ -1,0 +1,64 @@
+/** `corvid export --format ftm|stix|csv`: what the user sees, capped at the recipient's TLP, H2 withheld. */
+import type { Command } from 'commander';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { ValidationError } from '../../errors.ts';
+import { exportCsv } from '../../cooperate/export-csv.ts';
+import { exportFtm } from '../../cooperate/export-ftm.ts';
+import type { ExportCounts, ExportPolicy } from '../../cooperate/export-policy.ts';
+import { exportStix } from '../../cooperate/export-stix.ts';
+import { parseTlp } from '../../model/handling.ts';
+import type { Context } from '../../model/context.ts';
+import type { Store } from '../../store/port.ts';
+import { withRuntime, type GlobalOptions } from '../runtime.ts';
+
+interface ExportFlags extends GlobalOptions {
+  format: string;
+  out?: string;
+  dataset?: string[];
+  schema?: string[];
+  tlpMax?: string;
+  allowH2?: boolean;
+}
+
+type Exporter = (ctx: Context, store: Store, policy: ExportPolicy, write: (s: string) => Promise<void> | void) => Promise<ExportCounts>;
+const EXPORTERS: Record<string, Exporter> = { ftm: exportFtm, csv: exportCsv, stix: exportStix };
+
+async function writeTo(stream: WriteStream | NodeJS.WriteStream, chunk: string): Promise<void> {
+  if (!stream.write(chunk)) await once(stream, 'drain');
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command('export')
+    .description('export entities as FtM JSON lines, a STIX 2.1 bundle or CSV statements')
+    .requiredOption('-f, --format <format>', 'ftm | stix | csv')
+    .option('-o, --out <file>', 'write to a file (default: standard output)')
+    .option('-d, --dataset <name...>', 'only these datasets')
+    .option('-s, --schema <name...>', 'only these schemata')
+    .option('--tlp-max <label>', "the recipient's TLP ceiling: nothing above it is exported")
+    .option('--allow-h2', 'include H2 values (only with the provider’s recorded permission)')
+    .action(async (_o: ExportFlags, cmd: Command) => {
+      const o = cmd.optsWithGlobals<ExportFlags>();
+      await withRuntime(o, async (rt) => {
+        const exporter = EXPORTERS[o.format];
+        if (!exporter) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown export format: ${o.format} (ftm, stix or csv)`);
+        const policy: ExportPolicy = {
+          ...(o.dataset ? { datasets: o.dataset } : {}),
+          ...(o.schema ? { schemata: o.schema } : {}),
+          ...(o.tlpMax ? { tlpMax: parseTlp(o.tlpMax) } : {}),
+          ...(o.allowH2 ? { allowH2: true } : {}),
+        };
+        const stream = o.out ? createWriteStream(o.out) : process.stdout;
+        const counts = await exporter(rt.ctx, rt.store, policy, (s) => writeTo(stream, s));
+        if (o.out) {
+          (stream as WriteStream).end();
+          await once(stream, 'finish');
+        }
+        await rt.store.appendAudit(rt.ctx, { action: 'export', target: o.format, detail: { ...counts, datasets: o.dataset ?? [], tlpMax: o.tlpMax ?? null, allowH2: o.allowH2 ?? false, out: o.out ?? 'stdout' } });
+        const summary = `exported ${counts.entities} entities (${counts.statements} statements)${counts.withheldH2 ? `, withheld ${counts.withheldH2} H2 values` : ''}`;
+        if (o.out && o.json) process.stdout.write(`${JSON.stringify({ format: o.format, out: o.out, ...counts })}\n`);
+        else process.stderr.write(`${summary}\n`);
+      });
+    });
+}

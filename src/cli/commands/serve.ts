@@ -1,0 +1,66 @@
+/** `corvid serve` (what `npm start` runs) and `corvid demo`: the API server, and the demo investigation. */
+import type { Command } from 'commander';
+import { ensureAdmin } from '../../server/auth.ts';
+import { startServer } from '../../server/start.ts';
+import { loadDemo } from '../load-demo.ts';
+import { openRuntime, output, reportError, withRuntime, type GlobalOptions } from '../runtime.ts';
+
+interface ServeFlags extends GlobalOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the API server (and the web UI once built)')
+    .option('-p, --port <n>', 'port (default 8470, or the next free one)')
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--demo', 'load the demo investigation on first start (when the store holds no data)')
+    .action(async (_o: ServeFlags, cmd: Command) => {
+      const o = cmd.optsWithGlobals<ServeFlags>();
+      try {
+        const rt = await openRuntime(o);
+        const admin = await ensureAdmin(rt.store, rt.dataDir);
+        if (o.demo && (await rt.store.listDatasets(rt.ctx)).length === 0) {
+          process.stderr.write('loading the demo investigation (first start)…\n');
+          const demo = await loadDemo(rt.ctx, rt.store, rt.dataDir, { onFile: (f) => process.stderr.write(`  importing ${f}\n`) });
+          const n = demo.imports.reduce((a, s) => a + s.statements.inserted, 0);
+          process.stderr.write(`demo loaded: ${demo.imports.length} sources, ${n} statements\n`);
+        }
+        const server = await startServer({ store: rt.store, dataDir: rt.dataDir, host: o.host ?? '127.0.0.1', ...(o.port ? { port: Number(o.port) } : {}) });
+        const lines = [
+          `Corvid is running at ${server.url}`,
+          `  API docs:     ${server.url}/api/docs`,
+          `  data:         ${rt.dataDir} (${rt.store.kind})`,
+          admin.created ? `  admin login:  user "admin", password in ${admin.file}` : `  admin login:  see ${admin.file}`,
+          '  stop with Ctrl-C',
+        ];
+        process.stdout.write(`${lines.join('\n')}\n`);
+        const stop = async (): Promise<void> => {
+          await server.close();
+          await rt.store.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+      } catch (err) {
+        reportError(err, o.json ?? false);
+        process.exitCode = 1;
+      }
+    });
+
+  program
+    .command('demo')
+    .description('generate the demo investigation (seeded) and import it')
+    .option('--seed <n>', 'generator seed', '20251')
+    .option('--scale <x>', 'size multiplier', '1')
+    .action(async (_o: GlobalOptions & { seed?: string; scale?: string }, cmd: Command) => {
+      const o = cmd.optsWithGlobals<GlobalOptions & { seed?: string; scale?: string }>();
+      await withRuntime(o, async (rt) => {
+        const res = await loadDemo(rt.ctx, rt.store, rt.dataDir, { seed: Number(o.seed ?? 20251), scale: Number(o.scale ?? 1), onFile: (f) => process.stderr.write(`importing ${f}\n`) });
+        output(rt, res, () => res.imports.map((s) => `${s.dataset.padEnd(16)} read ${s.read}, imported ${s.imported}, rejected ${s.rejected}, new statements ${s.statements.inserted}`).join('\n') + `\nground truth: ${res.truth}`);
+      });
+    });
+}

@@ -1,0 +1,25 @@
+/** The `corvid` command: one composition root that registers every sub-command. */
+import { Command } from 'commander';
+import { registerAudit } from './commands/audit.ts';
+import { registerExport } from './commands/export.ts';
+import { registerImport } from './commands/import.ts';
+import { registerSearch } from './commands/search.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerUsers } from './commands/users.ts';
+
+const program = new Command('corvid')
+  .description('Corvid: one entity graph over many intelligence sources, with provenance, grading and handling on every value')
+  .option('--data <dir>', 'data directory (default ./corvid-data, or CORVID_DATA)')
+  .option('--db <url>', 'PostgreSQL store, postgres://… (or CORVID_DB); default: SQLite in the data directory')
+  .option('--as <user>', 'act as this user (their compartments and TLP ceiling)')
+  .option('--json', 'machine-readable output')
+  .showHelpAfterError();
+
+registerImport(program);
+registerSearch(program);
+registerExport(program);
+registerAudit(program);
+registerServe(program);
+registerUsers(program);
+
+await program.parseAsync(process.argv);
