@@ -13,7 +13,7 @@ export interface DemoLoadResult {
 }
 
 /**
- * Creates each demo dataset with its defaults, then imports its file.
+ * Creates each demo dataset, then imports each source file with its own grading and handling.
  * @example await loadDemo(ctx, store, './corvid-data', { seed: 20251 })
  */
 export async function loadDemo(ctx: Context, store: Store, dataDir: string, opts: { seed?: number; scale?: number; onFile?: (file: string) => void } = {}): Promise<DemoLoadResult> {
@@ -21,21 +21,18 @@ export async function loadDemo(ctx: Context, store: Store, dataDir: string, opts
   const imports: ImportSummary[] = [];
   for (const f of manifest.files) {
     opts.onFile?.(f.path);
-    await store.upsertDataset(ctx, {
-      name: f.dataset,
-      title: f.title,
-      defaultGrading: f.grading,
-      defaultTlp: f.tlp,
-      defaultHandling: f.handling,
-      defaultHandlingNote: f.handlingNote ?? '',
-      defaultCompartment: f.compartment,
-    });
+    if (!(await store.getDataset(ctx, f.dataset))) await store.upsertDataset(ctx, { name: f.dataset, title: f.title });
     imports.push(
       await importFile(ctx, store, {
         file: f.path,
         dataset: f.dataset,
         format: f.format,
         rejectsDir: join(dataDir, 'rejects'),
+        grading: f.grading,
+        tlp: f.tlp,
+        handling: f.handling,
+        handlingNote: f.handlingNote ?? '',
+        compartment: f.compartment,
         ...(f.mapping ? { mapping: f.mapping } : {}),
         ...(f.defaultCountry ? { defaultCountry: f.defaultCountry } : {}),
       }),

@@ -1,6 +1,6 @@
 /** `corvid serve` (what `npm start` runs) and `corvid demo`: the API server, and the demo investigation. */
 import type { Command } from 'commander';
-import { ensureAdmin } from '../../server/auth.ts';
+import { join } from 'node:path';
 import { startServer } from '../../server/start.ts';
 import { loadDemo } from '../load-demo.ts';
 import { openRuntime, output, reportError, withRuntime, type GlobalOptions } from '../runtime.ts';
@@ -22,7 +22,6 @@ export function registerServe(program: Command): void {
       const o = cmd.optsWithGlobals<ServeFlags>();
       try {
         const rt = await openRuntime(o);
-        const admin = await ensureAdmin(rt.store, rt.dataDir);
         if (o.demo && (await rt.store.listDatasets(rt.ctx)).length === 0) {
           process.stderr.write('loading the demo investigation (first start)…\n');
           const demo = await loadDemo(rt.ctx, rt.store, rt.dataDir, { onFile: (f) => process.stderr.write(`  importing ${f}\n`) });
@@ -34,7 +33,7 @@ export function registerServe(program: Command): void {
           `Corvid is running at ${server.url}`,
           `  API docs:     ${server.url}/api/docs`,
           `  data:         ${rt.dataDir} (${rt.store.kind})`,
-          admin.created ? `  admin login:  user "admin", password in ${admin.file}` : `  admin login:  see ${admin.file}`,
+          server.admin ? `  admin login:  user "admin", password in ${server.admin.file} (created now)` : `  admin login:  user "admin", password in ${join(rt.dataDir, 'admin-credentials.txt')}`,
           '  stop with Ctrl-C',
         ];
         process.stdout.write(`${lines.join('\n')}\n`);

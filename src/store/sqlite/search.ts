@@ -1,0 +1,66 @@
+/**
+ * SQLite full-text search: an FTS5 trigram index over normalised names and identifiers finds candidates
+ * (substring hits, and for typo tolerance any shared trigram), then the shared scorer re-ranks them.
+ */
+import type { Context } from '../../model/context.ts';
+import type { Model } from '../../model/schema.ts';
+import type { SearchHit, SearchQuery } from '../port.ts';
+import { containsAllTokens, FUZZY_THRESHOLD, normalizeText, searchScore, tokenTrigrams } from '../visibility.ts';
+import { and, inList, prep, visibleSql, type Db, type Params } from './sql.ts';
+import { getEntities } from './statements.ts';
+
+const quote = (t: string): string => `"${t.replaceAll('"', '""')}"`;
+
+/** Up to `pool` visible candidate values matching the FTS expression, best bm25 first. */
+function candidates(db: Db, ctx: Context, q: SearchQuery, match: string, pool: number): { entity: string; value: string }[] {
+  const params: Params = { match, pool };
+  const where = and([
+    'search_fts MATCH @match',
+    visibleSql(ctx, params),
+    inList('s.dataset', 'f_datasets', q.datasets, params),
+    inList('s.schema', 'f_schemata', q.schemata, params),
+  ]);
+  const sql = `SELECT s.entity_id AS entity, s.value AS value FROM search_fts JOIN statement s ON s.rowid = search_fts.rowid
+    WHERE ${where} ORDER BY search_fts.rank LIMIT @pool`;
+  return prep(db, sql).all(params) as { entity: string; value: string }[];
+}
+
+/**
+ * Searches names and identifiers the caller may see. Exact mode: every query token occurs in the value
+ * (token order free). Fuzzy mode (default) adds values sharing trigrams with the query, kept when the
+ * typo-tolerant score reaches FUZZY_THRESHOLD. One hit per entity, best first, ties by entity id.
+ * Queries shorter than three characters (after normalisation) find nothing.
+ * @example search(db, model, ctx, { text: 'Jon Smiht' }) // [{ entity: John Smith, score: 0.74, matched: 'John Smith' }, …]
+ */
+export function search(db: Db, model: Model, ctx: Context, q: SearchQuery): SearchHit[] {
+  const norm = normalizeText(q.text);
+  if (norm.length < 3) return [];
+  const limit = Math.min(Math.max(Math.floor(q.limit ?? 20), 1), 500);
+  const offset = Math.max(Math.floor(q.offset ?? 0), 0);
+  const pool = Math.min(Math.max((offset + limit) * 10, 200), 5000);
+  const fuzzy = q.fuzzy !== false;
+
+  const long = norm.split(' ').filter((t) => t.length >= 3);
+  const found = candidates(db, ctx, q, long.length > 0 ? long.map(quote).join(' AND ') : quote(norm), pool);
+  if (fuzzy) {
+    const grams = tokenTrigrams(norm);
+    const expr = (grams.length > 0 ? grams : [norm.slice(0, 3)]).map(quote).join(' OR ');
+    found.push(...candidates(db, ctx, q, expr, pool));
+  }
+
+  const best = new Map<string, { score: number; matched: string }>();
+  for (const c of found) {
+    const value = normalizeText(c.value);
+    if (!fuzzy && !containsAllTokens(norm, value)) continue;
+    const score = searchScore(norm, value);
+    if (fuzzy && score < FUZZY_THRESHOLD) continue;
+    const prev = best.get(c.entity);
+    if (!prev || score > prev.score) best.set(c.entity, { score, matched: c.value });
+  }
+  const ranked = [...best].sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : a > b ? 1 : 0)).slice(offset, offset + limit);
+  const entities = new Map(getEntities(db, model, ctx, ranked.map(([id]) => id)).map((e) => [e.id, e]));
+  return ranked.flatMap(([id, m]) => {
+    const entity = entities.get(id);
+    return entity ? [{ entity, score: Math.round(m.score * 1000) / 1000, matched: m.matched }] : [];
+  });
+}
