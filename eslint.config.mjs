@@ -6,6 +6,7 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'corvid-data/', '.bench-data/', 'dist/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the whole test suite: type-check, then every co-located *.test.ts under src/ with Node's test
+// Runs the whole test suite: type-check, lint, then every co-located *.test.ts under src/ with Node's test
 // runner (through tsx). PostgreSQL tests use CORVID_TEST_PG (a throw-away database, set by .ci/run)
 // or, when unset, create and drop their own database on the local server.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,11 @@ if (filter.length === 0) {
   const tc = spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   if (tc.status !== 0) {
     console.error('type-check failed');
+    process.exit(1);
+  }
+  const lint = spawnSync('npx', ['eslint', '.'], { stdio: 'inherit' });
+  if (lint.status !== 0) {
+    console.error('lint failed');
     process.exit(1);
   }
 }
