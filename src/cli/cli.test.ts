@@ -156,3 +156,39 @@ describe('the demo investigation through the command line', () => {
     assert.equal(s.read, bundle.objects.length);
   });
 });
+
+describe('the corvid command on PostgreSQL (--db)', () => {
+  const base = process.env.CORVID_TEST_PG ?? 'postgresql://root@localhost/test';
+  const dbName = `corvid_cli_${process.pid}_${Date.now()}`;
+  const url = new URL(base);
+  url.pathname = `/${dbName}`;
+  const dir = mkdtempSync(join(tmpdir(), 'corvid-cli-pg-'));
+  before(async () => {
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    const pg = (await import('pg')).default;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  });
+
+  test('import, search, show and audit verify work the same with --db postgres://…', () => {
+    const file = join(dir, 'case.ftm.json');
+    writeFileSync(file, `${JSON.stringify({ id: 'p1', schema: 'Person', properties: { name: ['Nicolò Santangelo'], birthDate: ['1959-03-12'] } })}\n{"broken"\n`);
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, '--data', join(dir, 'data'), '--db', url.toString(), ...args], { encoding: 'utf8', cwd: ROOT });
+    const imp = run('import', file, '--dataset', 'police-it', '--json');
+    assert.equal(imp.status, 0, imp.stderr);
+    assert.deepEqual(((s) => [s.imported, s.rejected])(JSON.parse(imp.stdout) as { imported: number; rejected: number }), [1, 1]);
+    const found = run('search', 'Nicolo', 'Santangelo', '--json');
+    assert.equal((JSON.parse(found.stdout) as { results: { entity: { id: string } }[] }).results[0]?.entity.id, 'police-it.p1');
+    assert.match(run('show', 'police-it.p1').stdout, /1959-03-12/);
+    assert.equal((JSON.parse(run('audit', 'verify', '--json').stdout) as { ok: boolean }).ok, true);
+  });
+});

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
+import { registerJobs } from './commands/jobs.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
@@ -21,5 +22,6 @@ registerExport(program);
 registerAudit(program);
 registerServe(program);
 registerUsers(program);
+registerJobs(program);
 
 await program.parseAsync(process.argv);
