@@ -112,24 +112,35 @@ export async function importFile(ctx: Context, store: Store, opts: ImportOptions
   let batch: Statement[] = [];
   let batches = 0;
 
-  const commit = async (): Promise<void> => {
-    const rejectBytes = rejects.flush();
-    const checkpoint: ImportCheckpoint = { seq, counts: { ...counts, written: counts.written + batch.length }, rejectBytes, seen };
-    const res = await store.writeBatch(ctx, {
-      dataset,
-      statements: batch,
-      checkpoint: { jobId: job.id, checkpoint: checkpoint as unknown as JsonObject, progress: { done: counter.bytes, total: bytesTotal, message: `${counts.read} records` } },
-    });
-    counts.written += batch.length;
-    counts.inserted += res.inserted;
-    counts.unchanged += res.unchanged;
-    batch = [];
-    batches++;
-    opts.onProgress?.({ jobId: job.id, bytesRead: counter.bytes, bytesTotal, records: counts.read, statements: counts.written });
+  // Writes are double-buffered: while the store writes one batch (PostgreSQL over the wire, SQLite in
+  // its writer), the next one is being parsed and built. At most one batch is in flight.
+  let inflight: Promise<void> | null = null;
+  const settle = async (): Promise<void> => {
+    if (!inflight) return;
+    const p = inflight;
+    inflight = null;
+    await p;
     if (batches % CANCEL_POLL_BATCHES === 0) {
       const now = await store.getJob(ctx, job.id);
       if (now?.cancelRequested) throw new CorvidError('CORVID_ERR_JOB_CANCELLED', `import ${job.id} was cancelled`);
     }
+  };
+  const commit = async (): Promise<void> => {
+    await settle();
+    const rejectBytes = rejects.flush();
+    const statements = batch;
+    const checkpoint: ImportCheckpoint = { seq, counts: { ...counts, written: counts.written + statements.length }, rejectBytes, seen };
+    const progress = { done: counter.bytes, total: bytesTotal, message: `${counts.read} records` };
+    batch = [];
+    const write = store.writeBatch(ctx, { dataset, statements, checkpoint: { jobId: job.id, checkpoint: checkpoint as unknown as JsonObject, progress } }).then((res) => {
+      counts.written += statements.length;
+      counts.inserted += res.inserted;
+      counts.unchanged += res.unchanged;
+      batches++;
+      opts.onProgress?.({ jobId: job.id, bytesRead: progress.done, bytesTotal, records: counts.read, statements: counts.written });
+    });
+    write.catch(() => undefined); // awaited in settle(); this only keeps an early failure from being "unhandled"
+    inflight = write;
   };
 
   try {
@@ -162,7 +173,9 @@ export async function importFile(ctx: Context, store: Store, opts: ImportOptions
       if (batch.length >= (opts.batchSize ?? DEFAULT_BATCH)) await commit();
     }
     await commit();
+    await settle();
   } catch (err) {
+    await (inflight as Promise<void> | null)?.catch(() => undefined);
     rejects.close();
     const cancelled = isCorvidError(err) && (err.code === 'CORVID_ERR_JOB_CANCELLED' || err.code === 'CORVID_ERR_ABORTED');
     const summary = makeSummary(job.id, dataset, opts.file, format, sha256, counts, rejects, resumed, started);

@@ -2,7 +2,7 @@
  * Statements — the unit of storage: one value of one property of one entity, with its provenance,
  * grading and handling — and entities as views assembled from them.
  */
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { Grading, HandlingCode, Tlp } from './handling.ts';
 import type { Model } from './schema.ts';
 
@@ -41,10 +41,15 @@ export interface Statement {
 
 /** The fields that make a statement the same statement: re-importing them changes nothing. */
 export function statementId(s: Pick<Statement, 'dataset' | 'entityId' | 'prop' | 'value' | 'source' | 'grading' | 'compartment' | 'tlp' | 'handling'>): string {
-  return createHash('sha1')
-    .update(`${s.dataset}\u001f${s.entityId}\u001f${s.prop}\u001f${s.value}\u001f${s.source}\u001f${s.grading}\u001f${s.compartment}\u001f${s.tlp}\u001f${s.handling}`)
-    .digest('base64url');
+  return sha1Base64url(`${s.dataset}\u001f${s.entityId}\u001f${s.prop}\u001f${s.value}\u001f${s.source}\u001f${s.grading}\u001f${s.compartment}\u001f${s.tlp}\u001f${s.handling}`);
 }
+
+type OneShotHash = (algorithm: string, data: string, encoding: 'base64url') => string;
+/** Node's one-shot `crypto.hash` (20.12+) is three times faster than createHash for short inputs. */
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash;
+const sha1Base64url = oneShot
+  ? (text: string): string => oneShot('sha1', text, 'base64url')
+  : (text: string): string => crypto.createHash('sha1').update(text).digest('base64url');
 
 /** An entity as the caller may see it: assembled from the statements visible to them. */
 export interface Entity {

@@ -99,6 +99,19 @@ export function cleanEmail(raw: string): Cleaned {
  * national numbers); otherwise the digits as written, so short codes and foreign formats are not lost.
  */
 export function cleanPhone(raw: string, opts: CleanOptions = {}): Cleaned {
+  const key = `${opts.defaultCountry ?? ''}|${raw}`;
+  const hit = phoneCache.get(key);
+  if (hit) return hit;
+  const r = parsePhone(raw, opts);
+  // Call records repeat the same numbers endlessly, and parsing one costs microseconds: remember the last few.
+  if (phoneCache.size >= 65536) phoneCache.clear();
+  phoneCache.set(key, r);
+  return r;
+}
+
+const phoneCache = new Map<string, Cleaned>();
+
+function parsePhone(raw: string, opts: CleanOptions): Cleaned {
   const s = raw.trim();
   if (/[a-z]/i.test(s.replace(/^tel:/i, '').replace(/\s*(ext\.?|x)\s*\d+$/i, ''))) return bad(`not a phone number: ${truncate(s)}`);
   const digits = s.replace(/\D/g, '');
