@@ -4,6 +4,7 @@
  * memory while importing a 2 GB file. Usage: npm run bench -- ingest [--rows N] [--big-gb G] [--no-pg]
  */
 import { spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -86,13 +87,13 @@ if (!args.includes('--no-pg')) {
   const pgRows = Number(arg('--pg-rows', String(Math.min(rows, 250_000))));
   const pgCsv = benchPath(`people-${pgRows}.csv`);
   await peopleCsv(pgCsv, pgRows);
-  const admin = new pg.Client({ connectionString: process.env.CORVID_BENCH_PG_ADMIN ?? 'postgresql://127.0.0.1/postgres' });
+  const admin = new pg.Client({ connectionString: process.env.CORVID_BENCH_PG_ADMIN ?? `postgresql://${userInfo().username}@127.0.0.1/postgres` });
   try {
     await admin.connect();
     const db = `corvid_bench_${Date.now()}`;
     await admin.query(`CREATE DATABASE ${db}`);
     try {
-      const url = `postgresql://127.0.0.1/${db}`;
+      const url = `postgresql://${userInfo().username}@127.0.0.1/${db}`;
       const pgStore = await openStore({ db: url });
       const r = await timed(() => importFile(ctx, pgStore, { file: pgCsv, mapping, dataset: 'bench', rejectsDir: benchPath('pg-rejects'), batchSize: 50_000 }));
       await pgStore.close();
