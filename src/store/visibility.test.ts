@@ -52,6 +52,17 @@ describe('visibility helpers', () => {
     assert.deepEqual(tokenTrigrams('jon smiht'), ['jon', 'smi', 'mih', 'iht']);
   });
 
+  test('ASCII text normalises exactly as the Unicode rules say (the fast path changes nothing)', () => {
+    // The rule in full: NFKD, marks stripped, lower case, every run of non-letters/digits one space, trimmed.
+    const unicodeRule = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const every = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i)).join('');
+    const samples = [every, `x${every}y`, 'HRB 12345', ' +31 6 1234-5678 ', 'O\'Brien, Mary-Kate', '\t\nA\u0000b\u007fC', '', '   '];
+    for (const s of samples) assert.equal(normalizeText(s), unicodeRule(s), JSON.stringify(s));
+    assert.equal(normalizeText(every), '0123456789 abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz');
+    assert.equal(normalizeText('Jean-Luc PICARD'), 'jean luc picard');
+    assert.equal(normalizeText('Jean-Luc PICÁRD'), 'jean luc picard'); // not ASCII: the Unicode path
+  });
+
   test('scores exact above reordered above typos, and rejects unrelated names', () => {
     const n = normalizeText;
     assert.equal(searchScore(n('John Smith'), n('JOHN SMITH')), 1);

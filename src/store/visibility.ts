@@ -9,21 +9,23 @@ import type { Statement } from '../model/statement.ts';
 /** Property types whose values the full-text search indexes: names and identifiers, not free text. */
 export const SEARCHABLE_TYPES: ReadonlySet<PropertyTypeName> = new Set<PropertyTypeName>(['name', 'email', 'phone', 'iban', 'identifier', 'address']);
 
-const searchableCache = new WeakMap<Model, Map<string, boolean>>();
+const searchableCache = new WeakMap<Model, Map<string, Map<string, boolean>>>();
 
 /**
- * Is `schema:prop` indexed for search? Unknown schemata or properties are not.
+ * Is `schema:prop` indexed for search? Unknown schemata or properties are not. Cached per model in
+ * nested maps (no key string is built: the write path asks once per statement).
  * @example isSearchable(model, 'Person', 'name') // true; isSearchable(model, 'Person', 'notes') // false
  */
 export function isSearchable(model: Model, schema: string, prop: string): boolean {
-  let cache = searchableCache.get(model);
-  if (!cache) searchableCache.set(model, (cache = new Map()));
-  const key = `${schema}\u0000${prop}`;
-  let hit = cache.get(key);
+  let bySchema = searchableCache.get(model);
+  if (!bySchema) searchableCache.set(model, (bySchema = new Map()));
+  let byProp = bySchema.get(schema);
+  if (!byProp) bySchema.set(schema, (byProp = new Map()));
+  let hit = byProp.get(prop);
   if (hit === undefined) {
     const type = model.schemata.get(schema)?.properties.get(prop)?.type;
     hit = type !== undefined && SEARCHABLE_TYPES.has(type);
-    cache.set(key, hit);
+    byProp.set(prop, hit);
   }
   return hit;
 }
@@ -112,8 +114,13 @@ export function inFirstSeenOrder(statements: Statement[]): Statement[] {
 
 // Search text: normalisation and typo-tolerant scoring, shared so both backends rank alike. ----------
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower-case, accents stripped, every run of non-letters/digits one space: `ROSSI, Mário` → `rossi mario`. */
 export function normalizeText(s: string): string {
+  // ASCII (most names, emails, phones and identifiers) has no marks to strip and no other letters or
+  // digits than these: the same result without the Unicode passes, on the bulk write path.
+  if (!NON_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 

@@ -1,22 +1,33 @@
 /** The SQLite schema, as numbered migrations tracked in `PRAGMA user_version`. */
+import { CorvidError } from '../../errors.ts';
 import type { Db } from './sql.ts';
 
 /**
  * Each entry upgrades the schema by one version; never edit a released entry, append a new one.
- * Statements: a rowid table (rowids key the FTS index) with a unique index on the statement id.
+ *
+ * Statements are laid out for the bulk write path (see write.ts): what a whole import shares
+ * (dataset, source, grading, handling, importer) is one `provenance` row, and entity ids are numbered
+ * once in `entity`, so a statement row carries two small integers instead of eight strings, and the
+ * one unique index, `(entity_no, id)`, grows at its end while an import adds new entities instead of
+ * taking random inserts (statement ids are hashes). The id includes the entity id, so unique per entity
+ * is unique. Dataset filters are ranges on `entity.id` (`<dataset>.` prefixes); rowids key the FTS
+ * index and keep insertion order.
  */
 export const MIGRATIONS: readonly string[] = [
   `
-  CREATE TABLE statement (
-    id TEXT NOT NULL, entity_id TEXT NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL, value TEXT NOT NULL,
-    original TEXT NOT NULL, dataset TEXT NOT NULL, source TEXT NOT NULL, record TEXT NOT NULL,
-    first_seen TEXT NOT NULL, last_seen TEXT NOT NULL, grading TEXT NOT NULL, compartment TEXT NOT NULL,
-    tlp INTEGER NOT NULL, handling TEXT NOT NULL, handling_note TEXT NOT NULL, importer TEXT NOT NULL,
-    is_ref INTEGER NOT NULL
+  CREATE TABLE provenance (
+    id INTEGER PRIMARY KEY, dataset TEXT NOT NULL, source TEXT NOT NULL, grading TEXT NOT NULL, compartment TEXT NOT NULL,
+    tlp INTEGER NOT NULL, handling TEXT NOT NULL, handling_note TEXT NOT NULL, importer TEXT NOT NULL
   );
-  CREATE UNIQUE INDEX statement_id ON statement (id);
-  CREATE INDEX statement_entity ON statement (entity_id);
-  CREATE INDEX statement_dataset ON statement (dataset);
+  CREATE UNIQUE INDEX provenance_key ON provenance (dataset, source, grading, compartment, tlp, handling, handling_note, importer);
+  CREATE TABLE entity (no INTEGER PRIMARY KEY, id TEXT NOT NULL);
+  CREATE UNIQUE INDEX entity_id ON entity (id);
+  CREATE TABLE statement (
+    id TEXT NOT NULL, entity_no INTEGER NOT NULL, schema TEXT NOT NULL, prop TEXT NOT NULL, value TEXT NOT NULL,
+    original TEXT NOT NULL, record TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+    prov_id INTEGER NOT NULL, is_ref INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX statement_key ON statement (entity_no, id);
   CREATE INDEX statement_ref ON statement (value) WHERE is_ref = 1;
 
   -- Normalised searchable values, keyed by the statement's rowid; contentless, deletable.
@@ -63,6 +74,7 @@ export const MIGRATIONS: readonly string[] = [
  * the version, so two processes opening the same file at once do not both apply one. Idempotent.
  */
 export function migrate(db: Db): void {
+  refusePreRelease(db);
   const step = db.transaction((): boolean => {
     const v = db.pragma('user_version', { simple: true }) as number;
     const sql = MIGRATIONS[v];
@@ -73,5 +85,16 @@ export function migrate(db: Db): void {
   });
   while (step.immediate()) {
     // one migration per transaction
+  }
+}
+
+/**
+ * Files written before the statement layout above (a `dataset` column on `statement`) were never
+ * released; they are refused with a clear error rather than half-read.
+ */
+function refusePreRelease(db: Db): void {
+  const old = db.prepare(`SELECT 1 FROM pragma_table_info('statement') WHERE name = 'dataset'`).pluck().get();
+  if (old !== undefined) {
+    throw new CorvidError('CORVID_ERR_STORE_UNAVAILABLE', `${db.name} uses a pre-release statement layout; move it aside and import again`, { file: db.name });
   }
 }

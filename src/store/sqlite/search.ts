@@ -6,7 +6,7 @@ import type { Context } from '../../model/context.ts';
 import type { Model } from '../../model/schema.ts';
 import type { SearchHit, SearchQuery } from '../port.ts';
 import { containsAllTokens, FUZZY_THRESHOLD, normalizeText, searchScore, tokenTrigrams } from '../visibility.ts';
-import { and, inList, prep, visibleSql, type Db, type Params } from './sql.ts';
+import { and, inDatasets, inList, prep, visibleSql, type Db, type Params } from './sql.ts';
 import { getEntities } from './statements.ts';
 
 const quote = (t: string): string => `"${t.replaceAll('"', '""')}"`;
@@ -17,11 +17,11 @@ function candidates(db: Db, ctx: Context, q: SearchQuery, match: string, pool: n
   const where = and([
     'search_fts MATCH @match',
     visibleSql(ctx, params),
-    inList('s.dataset', 'f_datasets', q.datasets, params),
+    inDatasets('e.id', 'f_ds', q.datasets, params),
     inList('s.schema', 'f_schemata', q.schemata, params),
   ]);
-  const sql = `SELECT s.entity_id AS entity, s.value AS value FROM search_fts JOIN statement s ON s.rowid = search_fts.rowid
-    WHERE ${where} ORDER BY search_fts.rank LIMIT @pool`;
+  const sql = `SELECT e.id AS entity, s.value AS value FROM search_fts JOIN statement s ON s.rowid = search_fts.rowid
+    JOIN entity e ON e.no = s.entity_no WHERE ${where} ORDER BY search_fts.rank LIMIT @pool`;
   return prep(db, sql).all(params) as { entity: string; value: string }[];
 }
 

@@ -62,8 +62,9 @@ test('sqlite: the file uses WAL and the expected indexes', async () => {
     await store.migrate();
     const db = new Database(path, { readonly: true });
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-    const idx = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statement' ORDER BY name`).pluck().all() as string[]);
-    assert.deepEqual(idx, ['statement_dataset', 'statement_entity', 'statement_id', 'statement_ref']);
+    const idx = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('statement', 'entity', 'provenance') ORDER BY name`).pluck().all() as string[]);
+    // One unique key per statement table, no dataset index (dataset filters are entity id ranges).
+    assert.deepEqual(idx, ['entity_id', 'provenance_key', 'statement_key', 'statement_ref']);
     db.close();
   } finally {
     await store.close();

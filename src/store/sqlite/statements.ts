@@ -1,79 +1,17 @@
-/** SQLite statements: the bulk write path and every read path, with visibility expressed in SQL. */
-import { canSee, type Context } from '../../model/context.ts';
-import type { TlpLevel } from '../../model/handling.ts';
-import { checkDataset, inNamespace } from '../../model/ids.ts';
+/** SQLite statements: every read path, with visibility expressed in SQL (the write path is write.ts). */
+import type { Context } from '../../model/context.ts';
 import type { Model } from '../../model/schema.ts';
 import { assembleEntity, type Entity, type Statement } from '../../model/statement.ts';
-import { AuthError, throwIfAborted, ValidationError } from '../../errors.ts';
-import type { EntityFilter, Link, StatementFilter, WriteBatch, WriteResult } from '../port.ts';
-import { inFirstSeenOrder, isSearchable, normalizeText, statementFromRow, storedTlp } from '../visibility.ts';
-import { writeCheckpoint } from './jobs.ts';
-import { and, inList, prep, STATEMENT_SELECT, visibleSql, type Db, type Params } from './sql.ts';
+import { throwIfAborted } from '../../errors.ts';
+import type { EntityFilter, Link, StatementFilter } from '../port.ts';
+import { inFirstSeenOrder, statementFromRow } from '../visibility.ts';
+import { and, inDatasets, inList, prep, provenanceSql, STATEMENT_FROM, STATEMENT_FROM_BY_ENTITY, STATEMENT_SELECT, visibleSql, type Db, type Params } from './sql.ts';
 
-/**
- * Checks the whole batch before anything is written: every statement in the batch's dataset and its
- * namespace (no forged references into another dataset), a valid TLP, and visible to the writer
- * (nobody writes into a compartment or above a TLP they could not read back).
- */
-function validate(ctx: Context, batch: WriteBatch): void {
-  checkDataset(batch.dataset);
-  const allowed = new Map<string, boolean>();
-  for (const s of batch.statements) {
-    if (s.dataset !== batch.dataset || !inNamespace(batch.dataset, s.entityId)) {
-      throw new ValidationError('CORVID_ERR_STORE_FORGED_REFERENCE', `statement ${s.id} of ${s.entityId} is outside dataset ${batch.dataset}`, { id: s.id, entityId: s.entityId, dataset: batch.dataset });
-    }
-    const key = `${s.compartment}\u0000${s.tlp}`;
-    let ok = allowed.get(key);
-    if (ok === undefined) {
-      const level = storedTlp(s.tlp);
-      if (level < 0) throw new ValidationError('CORVID_ERR_MODEL_INVALID_HANDLING', `invalid TLP ${String(s.tlp)} on statement ${s.id}`, { id: s.id });
-      allowed.set(key, (ok = canSee(ctx, s.compartment, level as TlpLevel)));
-    }
-    if (!ok) throw new AuthError('CORVID_ERR_AUTH_FORBIDDEN', `${ctx.actor} may not write into compartment '${s.compartment}' at TLP ${s.tlp}`);
-  }
-}
-
-const INSERT = `INSERT OR IGNORE INTO statement (id, entity_id, schema, prop, value, original, dataset, source, record, first_seen, last_seen,
-  grading, compartment, tlp, handling, handling_note, importer, is_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const WIDEN = `UPDATE statement SET first_seen = min(first_seen, @fs), last_seen = max(last_seen, @ls)
-  WHERE id = @id AND (first_seen > @fs OR last_seen < @ls)`;
-
-/**
- * Writes a batch in one IMMEDIATE transaction: INSERT OR IGNORE per statement (prepared once), the new
- * ones' searchable values into the FTS index, first/last seen widened on the ones that existed, and the
- * job checkpoint last, so a crash leaves either the batch and its checkpoint or neither.
- */
-export function writeBatch(db: Db, model: Model, ctx: Context, batch: WriteBatch): WriteResult {
-  validate(ctx, batch);
-  const insert = prep(db, INSERT);
-  const widen = prep(db, WIDEN);
-  const fts = prep(db, 'INSERT INTO search_fts (rowid, norm) VALUES (?, ?)');
-  const inserted = db.transaction((): number => {
-    let n = 0;
-    for (const s of batch.statements) {
-      const r = insert.run(s.id, s.entityId, s.schema, s.prop, s.value, s.original, s.dataset, s.source, s.record, s.firstSeen, s.lastSeen,
-        s.grading, s.compartment, storedTlp(s.tlp), s.handling, s.handlingNote, s.importer, s.isRef ? 1 : 0);
-      if (r.changes === 1) {
-        n++;
-        if (isSearchable(model, s.schema, s.prop)) {
-          const norm = normalizeText(s.value);
-          if (norm !== '') fts.run(r.lastInsertRowid, norm);
-        }
-      } else {
-        widen.run({ fs: s.firstSeen, ls: s.lastSeen, id: s.id });
-      }
-    }
-    if (batch.checkpoint) writeCheckpoint(db, batch.checkpoint);
-    return n;
-  }).immediate();
-  return { inserted, unchanged: batch.statements.length - inserted };
-}
-
-/** WHERE clause over alias `s` for a statement filter plus visibility. */
+/** WHERE clause over STATEMENT_FROM (or `s` and `e`) for a statement filter plus visibility. */
 function statementWhere(ctx: Context, f: StatementFilter, params: Params): string {
   return and([
-    inList('s.entity_id', 'f_ids', f.entityIds, params),
-    inList('s.dataset', 'f_datasets', f.datasets, params),
+    inList('e.id', 'f_ids', f.entityIds, params),
+    inDatasets('e.id', 'f_ds', f.datasets, params),
     inList('s.schema', 'f_schemata', f.schemata, params),
     inList('s.prop', 'f_props', f.props, params),
     visibleSql(ctx, params),
@@ -89,9 +27,9 @@ function entityWhere(ctx: Context, f: EntityFilter, params: Params): string {
   let bySchema: string | null = null;
   if (f.schemata !== undefined) {
     params.f_schemata = JSON.stringify(f.schemata);
-    bySchema = `EXISTS (SELECT 1 FROM statement t WHERE t.entity_id = s.entity_id AND t.schema IN (SELECT value FROM json_each(@f_schemata)) AND ${visibleSql(ctx, params, 't')})`;
+    bySchema = `EXISTS (SELECT 1 FROM statement t WHERE t.entity_no = s.entity_no AND t.schema IN (SELECT value FROM json_each(@f_schemata)) AND ${visibleSql(ctx, params, 't')})`;
   }
-  return and([inList('s.dataset', 'f_datasets', f.datasets, params), bySchema, vis]);
+  return and([inDatasets('e.id', 'f_ds', f.datasets, params), bySchema, vis]);
 }
 
 function rows(db: Db, sql: string, params: Params): Statement[] {
@@ -101,7 +39,7 @@ function rows(db: Db, sql: string, params: Params): Statement[] {
 /** Visible statements of one entity, in first-seen order (ties: storage order). */
 export function entityStatements(db: Db, ctx: Context, id: string): Statement[] {
   const params: Params = { id };
-  const sql = `SELECT ${STATEMENT_SELECT} FROM statement s WHERE s.entity_id = @id AND ${visibleSql(ctx, params)} ORDER BY s.first_seen, s.rowid`;
+  const sql = `SELECT ${STATEMENT_SELECT} FROM ${STATEMENT_FROM} WHERE e.id = @id AND ${visibleSql(ctx, params)} ORDER BY s.first_seen, s.rowid`;
   return rows(db, sql, params);
 }
 
@@ -122,7 +60,7 @@ function assembleRuns(model: Model, stmts: Statement[]): Entity[] {
 export function getEntities(db: Db, model: Model, ctx: Context, ids: readonly string[]): Entity[] {
   if (ids.length === 0) return [];
   const params: Params = { ids: JSON.stringify(ids) };
-  const sql = `SELECT ${STATEMENT_SELECT} FROM statement s WHERE s.entity_id IN (SELECT value FROM json_each(@ids)) AND ${visibleSql(ctx, params)} ORDER BY s.entity_id, s.rowid`;
+  const sql = `SELECT ${STATEMENT_SELECT} FROM ${STATEMENT_FROM} WHERE e.id IN (SELECT value FROM json_each(@ids)) AND ${visibleSql(ctx, params)} ORDER BY e.id, s.rowid`;
   const byId = new Map(assembleRuns(model, rows(db, sql, params)).map((e) => [e.id, e]));
   const out: Entity[] = [];
   for (const id of new Set(ids)) {
@@ -135,7 +73,7 @@ export function getEntities(db: Db, model: Model, ctx: Context, ids: readonly st
 /** Visible statements ordered by entity, property, value; all of them unless a page is given. */
 export function listStatements(db: Db, ctx: Context, f: StatementFilter, page: { limit?: number; offset?: number } = {}): Statement[] {
   const params: Params = { limit: page.limit ?? -1, offset: page.offset ?? 0 };
-  const sql = `SELECT ${STATEMENT_SELECT} FROM statement s WHERE ${statementWhere(ctx, f, params)} ORDER BY s.entity_id, s.prop, s.value, s.rowid LIMIT @limit OFFSET @offset`;
+  const sql = `SELECT ${STATEMENT_SELECT} FROM ${STATEMENT_FROM_BY_ENTITY} WHERE ${statementWhere(ctx, f, params)} ORDER BY e.id, s.prop, s.value, s.rowid LIMIT @limit OFFSET @offset`;
   return rows(db, sql, params);
 }
 
@@ -154,8 +92,9 @@ async function* pages(db: Db, ctx: Context, where: (p: Params) => string, batchS
   for (;;) {
     throwIfAborted(ctx.signal);
     const params: Params = { e: lastEntity, r: lastRow, n };
-    const sql = `SELECT ${STATEMENT_SELECT}, s.rowid FROM statement s INDEXED BY statement_entity
-      WHERE (s.entity_id, s.rowid) > (@e, @r) AND ${where(params)} ORDER BY s.entity_id, s.rowid LIMIT @n`;
+    // Entities drive the join, so a page is a range of the entity_id index however deep the iteration goes.
+    const sql = `SELECT ${STATEMENT_SELECT}, s.rowid FROM ${STATEMENT_FROM_BY_ENTITY}
+      WHERE e.id >= @e AND (e.id, s.rowid) > (@e, @r) AND ${where(params)} ORDER BY e.id, s.rowid LIMIT @n`;
     const raw = prep(db, sql).raw(true).all(params) as unknown[][];
     if (raw.length === 0) return;
     const last = raw[raw.length - 1] as unknown[];
@@ -185,8 +124,8 @@ export async function* iterateEntities(db: Db, model: Model, ctx: Context, f: En
 /** Entities with a visible entity-typed statement pointing at `id`, through which property. */
 export function getLinks(db: Db, model: Model, ctx: Context, id: string, limit = 100): Link[] {
   const params: Params = { id, limit };
-  const sql = `SELECT DISTINCT s.entity_id AS entity, s.prop AS prop FROM statement s WHERE s.is_ref = 1 AND s.value = @id AND ${visibleSql(ctx, params)}
-    ORDER BY s.entity_id, s.prop LIMIT @limit`;
+  const sql = `SELECT DISTINCT e.id AS entity, s.prop AS prop FROM statement s JOIN entity e ON e.no = s.entity_no
+    WHERE s.is_ref = 1 AND s.value = @id AND ${visibleSql(ctx, params)} ORDER BY e.id, s.prop LIMIT @limit`;
   const refs = prep(db, sql).all(params) as { entity: string; prop: string }[];
   const entities = new Map(getEntities(db, model, ctx, [...new Set(refs.map((r) => r.entity))]).map((e) => [e.id, e]));
   return refs.flatMap((r) => {
@@ -195,20 +134,37 @@ export function getLinks(db: Db, model: Model, ctx: Context, id: string, limit =
   });
 }
 
+/**
+ * Counts filter datasets through provenance (the dataset is a provenance field) rather than entity id
+ * ranges: a scan of the statement rows with one set lookup each beats a join for any sizeable dataset.
+ */
 export function countStatements(db: Db, ctx: Context, f: StatementFilter = {}): number {
   const params: Params = {};
-  return prep(db, `SELECT count(*) FROM statement s WHERE ${statementWhere(ctx, f, params)}`).pluck().get(params) as number;
+  const conds = [
+    inList('e.id', 'f_ids', f.entityIds, params),
+    inList('s.schema', 'f_schemata', f.schemata, params),
+    inList('s.prop', 'f_props', f.props, params),
+    provenanceSql(ctx, params, 's', f.datasets),
+  ];
+  const from = f.entityIds !== undefined ? 'statement s JOIN entity e ON e.no = s.entity_no' : 'statement s';
+  return prep(db, `SELECT count(*) FROM ${from} WHERE ${and(conds)}`).pluck().get(params) as number;
 }
 
 /** Entities with at least one visible statement (of one of `schemata`, when given). */
 export function countEntities(db: Db, ctx: Context, f: EntityFilter = {}): number {
   const params: Params = {};
-  const conds = [inList('s.dataset', 'f_datasets', f.datasets, params), inList('s.schema', 'f_schemata', f.schemata, params), visibleSql(ctx, params)];
-  return prep(db, `SELECT count(DISTINCT s.entity_id) FROM statement s WHERE ${and(conds)}`).pluck().get(params) as number;
+  const conds = [inList('s.schema', 'f_schemata', f.schemata, params), provenanceSql(ctx, params, 's', f.datasets)];
+  return prep(db, `SELECT count(DISTINCT s.entity_no) FROM statement s WHERE ${and(conds)}`).pluck().get(params) as number;
 }
 
-/** Deletes every statement of the dataset and its search entries; returns how many statements went. */
+/** Deletes every statement of the dataset, their search entries, entities and provenance; returns how many statements went. */
 export function deleteDatasetStatements(db: Db, dataset: string): number {
-  prep(db, 'DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM statement WHERE dataset = ?)').run(dataset);
-  return prep(db, 'DELETE FROM statement WHERE dataset = ?').run(dataset).changes;
+  const params: Params = {};
+  const range = inDatasets('id', 'd', [dataset], params);
+  const entities = `SELECT no FROM entity WHERE ${range}`;
+  prep(db, `DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM statement WHERE entity_no IN (${entities}))`).run(params);
+  const n = prep(db, `DELETE FROM statement WHERE entity_no IN (${entities})`).run(params).changes;
+  prep(db, `DELETE FROM entity WHERE ${range}`).run(params);
+  prep(db, 'DELETE FROM provenance WHERE dataset = ?').run(dataset);
+  return n;
 }
