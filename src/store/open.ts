@@ -30,7 +30,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   const dir = resolve(opts.data ?? './corvid-data');
   mkdirSync(dir, { recursive: true });
   const { SqliteStore } = await import('./sqlite/store.ts');
-  const store = new SqliteStore({ path: join(dir, 'corvid.db'), model });
+  const store = new SqliteStore({ path: join(dir, 'corvid.db'), model, ...(process.env.CORVID_SQLITE_WRITER ? { writerThreshold: Number(process.env.CORVID_SQLITE_WRITER) } : {}) });
   await store.migrate();
   return store;
 }
