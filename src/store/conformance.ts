@@ -42,6 +42,7 @@ import type { Store } from './port.ts';
 import { seed, type StoreHarness } from './conformance/fixture.ts';
 import { dataSpecs } from './conformance/data-specs.ts';
 import { opsSpecs } from './conformance/ops-specs.ts';
+import { searchSpecs } from './conformance/search-specs.ts';
 
 export { makeStatement, type AuditTamper, type StoreHarness } from './conformance/fixture.ts';
 
@@ -67,6 +68,7 @@ export function storeSpecs(name: string, makeStore: () => Promise<StoreHarness>)
 
   describe(`Store conformance: ${name}`, () => {
     dataSpecs({ withStore, seeded });
+    searchSpecs({ withStore, seeded });
     opsSpecs({ withStore, seeded });
   });
 }
