@@ -5,7 +5,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ValidationError } from '../errors.ts';
-import type { Grading, HandlingCode, Tlp } from '../model/handling.ts';
 import { Rng } from './rng.ts';
 import { simulate } from './simulate.ts';
 import { renderChain } from './sources/chain-analytics.ts';
@@ -19,23 +18,8 @@ import { TruthCollector } from './truth.ts';
 
 export const DEFAULT_SEED = 20251;
 
-export interface DemoFile {
-  /** Absolute path of the file. */
-  path: string;
-  format: 'ftm' | 'csv';
-  /** Absolute path of the FtM mapping YAML, for CSV files. */
-  mapping?: string;
-  dataset: string;
-  title: string;
-  grading: Grading;
-  tlp: Tlp;
-  handling: HandlingCode;
-  handlingNote?: string;
-  compartment: string;
-  defaultCountry?: string;
-  /** Entity lines (FtM) or data rows (CSV). */
-  records: number;
-}
+/** One generated file, as `generateDemo` returns it: like the manifest's entries, with absolute paths. */
+export type DemoFile = SourceFile;
 
 export interface DemoManifest {
   seed: number;

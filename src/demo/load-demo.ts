@@ -1,13 +1,14 @@
 /**
- * Reads a generated demo folder back into entities — FtM lines as they are, CSV rows through their
- * FtM mappings (column, columns+join, literal, entity, keys/key_literal/id_column) — so tests can check
- * the files against the model and the truth without depending on the import pipeline.
+ * Reads a generated demo folder back into entities through Corvid's own readers (FtM lines; CSV rows
+ * through their mappings), without a store, so tests check the files against the model and the truth.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
+import type { RawEntity } from '../ingest/reader.ts';
+import { csvRecords } from '../ingest/readers/csv-records.ts';
+import { readFtm } from '../ingest/readers/ftm.ts';
+import { entityId, mapRow } from '../ingest/readers/mapping-apply.ts';
+import { parseMapping, type CompiledMapping } from '../ingest/readers/mapping.ts';
 import type { SourceFile } from './sources/context.ts';
 
 export interface LoadedEntity {
@@ -28,99 +29,62 @@ export interface LoadedDemo {
   entities: LoadedEntity[];
 }
 
-interface PropMapping {
-  column?: string;
-  columns?: string[];
-  join?: string;
-  literal?: string;
-  entity?: string;
+async function* bytesOf(text: Buffer): AsyncGenerator<Buffer> {
+  yield text;
 }
 
-interface EntityMapping {
-  schema: string;
-  key?: string;
-  keys?: string[];
-  key_literal?: string;
-  id_column?: string;
-  tlp?: PropMapping;
-  properties?: Record<string, PropMapping>;
-}
-
-/** The FtM-style key id: SHA-1 over the key literal and the sorted non-empty key values. */
-export function mappingId(m: EntityMapping, row: Record<string, string>): string | undefined {
-  if (m.id_column) return row[m.id_column] || undefined;
-  const values = keyNames(m)
-    .map((k) => (row[k] ?? '').trim())
-    .filter((v) => v !== '')
-    .sort();
-  if (values.length === 0) return undefined;
-  const h = createHash('sha1');
-  if (m.key_literal) h.update(m.key_literal);
-  for (const v of values) h.update(v);
-  return h.digest('hex');
-}
-
-function keyNames(m: EntityMapping): string[] {
-  return [...(m.key ? [m.key] : []), ...(m.keys ?? [])];
-}
-
-function mapValue(p: PropMapping, row: Record<string, string>, ids: Record<string, string | undefined>): string[] {
-  if (p.literal !== undefined) return [String(p.literal)];
-  if (p.entity !== undefined) return ids[p.entity] ? [ids[p.entity]!] : [];
-  if (p.columns) {
-    const joined = p.columns
-      .map((c) => row[c] ?? '')
-      .filter((v) => v.trim() !== '')
-      .join(p.join ?? ' ');
-    return joined.trim() === '' ? [] : [joined];
+async function loadFtm(f: SourceFile, bytes: Buffer, out: LoadedEntity[]): Promise<void> {
+  for await (const item of readFtm(bytesOf(bytes), { fileName: f.path })) {
+    if (item.kind !== 'entities') continue;
+    for (const e of item.entities) out.push({ dataset: f.dataset, file: f.path, id: e.id, schema: e.schema, properties: e.properties, line: item.line });
   }
-  if (p.column !== undefined) return (row[p.column] ?? '').trim() === '' ? [] : [row[p.column]!];
-  return [];
+}
+
+/**
+ * Maps each row with the importer's own `mapRow`, then names each entity after the mapping entity it
+ * came from: mapRow keeps the mapping's order and leaves out entities without an id, so the entities
+ * with an id, in order, are its output.
+ */
+async function loadCsv(f: SourceFile, bytes: Buffer, mapping: CompiledMapping, out: LoadedEntity[]): Promise<void> {
+  let header: Map<string, number> | undefined;
+  for await (const r of csvRecords(bytesOf(bytes), { maxRecordBytes: 1 << 24, delimiter: 0x2c })) {
+    if (r.kind !== 'record') continue;
+    if (!header) {
+      header = new Map(r.fields.map((h, i) => [h.trim(), i]));
+      continue;
+    }
+    const cols = header;
+    const row = (column: string): string => r.fields[cols.get(column) ?? -1] ?? '';
+    const item = mapRow(mapping, row, r.line, '');
+    if (item.kind !== 'entities') continue;
+    const made: RawEntity[] = [...item.entities];
+    for (const e of mapping.queries.flatMap((q) => q.entities)) {
+      const id = entityId(e, row);
+      if (id === undefined || made[0]?.id !== id || made[0].schema !== e.schema) continue;
+      const raw = made.shift()!;
+      out.push({
+        dataset: f.dataset,
+        file: f.path,
+        id,
+        schema: raw.schema,
+        properties: raw.properties,
+        entity: e.name,
+        keys: e.keys.map(row),
+        ...(raw.meta?.tlp ? { tlp: raw.meta.tlp } : {}),
+        line: r.line,
+      });
+    }
+  }
 }
 
 /** Loads every file the folder's manifest lists. */
-export function loadDemo(outDir: string): LoadedDemo {
+export async function loadDemo(outDir: string): Promise<LoadedDemo> {
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as LoadedDemo['manifest'];
   const entities: LoadedEntity[] = [];
   for (const f of manifest.files) {
-    const text = readFileSync(join(outDir, f.path), 'utf8');
-    if (f.format === 'ftm') {
-      text.split('\n').forEach((line, i) => {
-        if (line.trim() === '') return;
-        const e = JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> };
-        entities.push({ dataset: f.dataset, file: f.path, id: e.id, schema: e.schema, properties: e.properties, line: i + 1 });
-      });
-      continue;
-    }
-    const mapping = parseYaml(readFileSync(join(outDir, f.mapping!), 'utf8')) as { queries: { entities: Record<string, EntityMapping> }[] };
-    const rows = parseCsv(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-    rows.forEach((row, i) => {
-      for (const q of mapping.queries) {
-        const ids: Record<string, string | undefined> = {};
-        for (const [name, m] of Object.entries(q.entities)) ids[name] = mappingId(m, row);
-        for (const [name, m] of Object.entries(q.entities)) {
-          const id = ids[name];
-          if (!id) continue;
-          const properties: Record<string, string[]> = {};
-          for (const [prop, pm] of Object.entries(m.properties ?? {})) {
-            const values = mapValue(pm, row, ids);
-            if (values.length > 0) properties[prop] = values;
-          }
-          const tlp = m.tlp ? mapValue(m.tlp, row, ids)[0] : undefined;
-          entities.push({
-            dataset: f.dataset,
-            file: f.path,
-            id,
-            schema: m.schema,
-            properties,
-            entity: name,
-            keys: keyNames(m).map((k) => row[k] ?? ''),
-            ...(tlp ? { tlp } : {}),
-            line: i + 2,
-          });
-        }
-      }
-    });
+    const bytes = readFileSync(join(outDir, f.path));
+    if (f.format === 'ftm') await loadFtm(f, bytes, entities);
+    else await loadCsv(f, bytes, parseMapping(readFileSync(join(outDir, f.mapping!), 'utf8'), f.mapping), entities);
   }
   return { manifest, entities };
 }

@@ -24,7 +24,7 @@ describe('ground truth', () => {
 
   before(async () => {
     fx = await makeDemoFixture();
-    demo = loadDemo(fx.dir);
+    demo = await loadDemo(fx.dir);
     truth = JSON.parse(readFileSync(fx.manifest.truth, 'utf8')) as Truth;
     byKey = new Map(truth.entities.map((e) => [e.key, e]));
     records = new Set(demo.entities.map((e) => (e.entity ? `${e.file}|${e.entity}|${e.keys!.join('|')}` : `${e.file}|id|${e.id}`)));

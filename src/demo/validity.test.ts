@@ -16,7 +16,7 @@ describe('generated records against the model', () => {
   let demo: LoadedDemo;
   before(async () => {
     fx = await makeDemoFixture();
-    demo = loadDemo(fx.dir);
+    demo = await loadDemo(fx.dir);
   });
   after(() => fx.cleanup());
 

@@ -22,17 +22,8 @@ const DEFAULT_BATCH = 20_000;
 /** How often (in batches) a running import looks for a cancel request. */
 const CANCEL_POLL_BATCHES = 5;
 
-interface Counts {
-  read: number;
-  imported: number;
-  rejected: number;
-  skipped: number;
-  rejectedValues: number;
-  entities: number;
-  written: number;
-  inserted: number;
-  unchanged: number;
-}
+/** The running counts: the summary's record counts and its statement counts, flat. */
+type Counts = Pick<ImportSummary, 'read' | 'imported' | 'rejected' | 'skipped' | 'rejectedValues' | 'entities'> & ImportSummary['statements'];
 
 interface ImportCheckpoint {
   /** Items fully committed, in reader order. */

@@ -5,7 +5,8 @@
 import type { Context } from '../../model/context.ts';
 import type { Model } from '../../model/schema.ts';
 import type { SearchHit, SearchQuery } from '../port.ts';
-import { containsAllTokens, FUZZY_THRESHOLD, isSearchable, normalizeText, searchScore } from '../visibility.ts';
+import { planSearch, rankCandidates, toHits } from '../search-rank.ts';
+import { isSearchable, normalizeText } from '../visibility.ts';
 import { inTransaction, Params, visible, type Db, type Row } from './sql.ts';
 import { entitiesByIds } from './statements.ts';
 
@@ -53,36 +54,20 @@ async function candidates(db: Db, ctx: Context, q: SearchQuery, norm: string, fu
  * @example await search(client, model, ctx, { text: 'Jon Smiht' }) // [{ entity: John Smith, score: 0.74, matched: 'John Smith' }, …]
  */
 export async function search(db: Db, model: Model, ctx: Context, q: SearchQuery): Promise<SearchHit[]> {
-  const norm = normalizeText(q.text);
-  if (norm.length < 3) return [];
-  const limit = Math.min(Math.max(Math.floor(q.limit ?? 20), 1), 500);
-  const offset = Math.max(Math.floor(q.offset ?? 0), 0);
-  const pool = Math.min(Math.max((offset + limit) * 10, 200), 5000);
-  const fuzzy = q.fuzzy !== false;
-
-  const best = new Map<string, { score: number; matched: string }>();
-  for (const r of await candidates(db, ctx, q, norm, fuzzy, pool)) {
-    const value = r.search as string;
-    if (!fuzzy && !containsAllTokens(norm, value)) continue;
-    const score = searchScore(norm, value);
-    if (fuzzy && score < FUZZY_THRESHOLD) continue;
-    const entity = r.entity_id as string;
-    const prev = best.get(entity);
-    if (!prev || score > prev.score) best.set(entity, { score, matched: r.value as string });
-  }
-  const ranked = [...best].sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : a > b ? 1 : 0)).slice(offset, offset + limit);
-  const entities = new Map(
-    (
-      await entitiesByIds(
-        db,
-        model,
-        ctx,
-        ranked.map(([id]) => id),
-      )
-    ).map((e) => [e.id, e]),
+  const plan = planSearch(q);
+  if (!plan) return [];
+  const rows = await candidates(db, ctx, q, plan.norm, plan.fuzzy, plan.pool);
+  const ranked = rankCandidates(
+    plan,
+    rows.map((r) => ({ entityId: r.entity_id as string, value: r.value as string, normalized: r.search as string })),
   );
-  return ranked.flatMap(([id, m]) => {
-    const entity = entities.get(id);
-    return entity ? [{ entity, score: Math.round(m.score * 1000) / 1000, matched: m.matched }] : [];
-  });
+  return toHits(
+    ranked,
+    await entitiesByIds(
+      db,
+      model,
+      ctx,
+      ranked.map(([id]) => id),
+    ),
+  );
 }

@@ -5,7 +5,8 @@
 import type { Context } from '../../model/context.ts';
 import type { Model } from '../../model/schema.ts';
 import type { SearchHit, SearchQuery } from '../port.ts';
-import { containsAllTokens, FUZZY_THRESHOLD, normalizeText, searchScore, tokenTrigrams } from '../visibility.ts';
+import { planSearch, rankCandidates, toHits } from '../search-rank.ts';
+import { tokenTrigrams } from '../visibility.ts';
 import { and, inDatasets, inList, prep, visibleSql, type Db, type Params } from './sql.ts';
 import { getEntities } from './statements.ts';
 
@@ -33,34 +34,27 @@ function candidates(db: Db, ctx: Context, q: SearchQuery, match: string, pool: n
  * @example search(db, model, ctx, { text: 'Jon Smiht' }) // [{ entity: John Smith, score: 0.74, matched: 'John Smith' }, …]
  */
 export function search(db: Db, model: Model, ctx: Context, q: SearchQuery): SearchHit[] {
-  const norm = normalizeText(q.text);
-  if (norm.length < 3) return [];
-  const limit = Math.min(Math.max(Math.floor(q.limit ?? 20), 1), 500);
-  const offset = Math.max(Math.floor(q.offset ?? 0), 0);
-  const pool = Math.min(Math.max((offset + limit) * 10, 200), 5000);
-  const fuzzy = q.fuzzy !== false;
-
+  const plan = planSearch(q);
+  if (!plan) return [];
+  const { norm, pool } = plan;
   const long = norm.split(' ').filter((t) => t.length >= 3);
   const found = candidates(db, ctx, q, long.length > 0 ? long.map(quote).join(' AND ') : quote(norm), pool);
-  if (fuzzy) {
+  if (plan.fuzzy) {
     const grams = tokenTrigrams(norm);
     const expr = (grams.length > 0 ? grams : [norm.slice(0, 3)]).map(quote).join(' OR ');
     found.push(...candidates(db, ctx, q, expr, pool));
   }
-
-  const best = new Map<string, { score: number; matched: string }>();
-  for (const c of found) {
-    const value = normalizeText(c.value);
-    if (!fuzzy && !containsAllTokens(norm, value)) continue;
-    const score = searchScore(norm, value);
-    if (fuzzy && score < FUZZY_THRESHOLD) continue;
-    const prev = best.get(c.entity);
-    if (!prev || score > prev.score) best.set(c.entity, { score, matched: c.value });
-  }
-  const ranked = [...best].sort(([a, x], [b, y]) => y.score - x.score || (a < b ? -1 : a > b ? 1 : 0)).slice(offset, offset + limit);
-  const entities = new Map(getEntities(db, model, ctx, ranked.map(([id]) => id)).map((e) => [e.id, e]));
-  return ranked.flatMap(([id, m]) => {
-    const entity = entities.get(id);
-    return entity ? [{ entity, score: Math.round(m.score * 1000) / 1000, matched: m.matched }] : [];
-  });
+  const ranked = rankCandidates(
+    plan,
+    found.map((c) => ({ entityId: c.entity, value: c.value })),
+  );
+  return toHits(
+    ranked,
+    getEntities(
+      db,
+      model,
+      ctx,
+      ranked.map(([id]) => id),
+    ),
+  );
 }
