@@ -36,12 +36,18 @@
  *   `requestCancel` cancels a queued job at once and only flags a running one.
  * - Users: `listUsers` returns `passwordHash: ''`; duplicates are CORVID_ERR_STORE_CONFLICT. Revoking an
  *   unknown token is CORVID_ERR_NOT_FOUND. `upsertDataset` keeps fields the caller does not give.
+ * - Resolution: judgements and candidates are read only where the caller sees both entities (an entity
+ *   without visible statements, or without statements at all, is unseen), and written, retracted or
+ *   changed only by such callers (an unseen entity in a write is CORVID_ERR_NOT_FOUND). Pairs are stored
+ *   ordered by the byte order of the UTF-8 ids. Retraction with nothing left to retract returns [] and
+ *   writes no audit record. A stale candidate proposed again by a run is reopened; a decided one is not.
  */
 import { describe } from 'node:test';
 import type { Store } from './port.ts';
 import { seed, type StoreHarness } from './conformance/fixture.ts';
 import { dataSpecs } from './conformance/data-specs.ts';
 import { opsSpecs } from './conformance/ops-specs.ts';
+import { resolutionSpecs } from './conformance/resolution-specs.ts';
 import { searchSpecs } from './conformance/search-specs.ts';
 
 export { makeStatement, type AuditTamper, type StoreHarness } from './conformance/fixture.ts';
@@ -70,5 +76,6 @@ export function storeSpecs(name: string, makeStore: () => Promise<StoreHarness>)
     dataSpecs({ withStore, seeded });
     searchSpecs({ withStore, seeded });
     opsSpecs({ withStore, seeded });
+    resolutionSpecs({ withStore, seeded });
   });
 }

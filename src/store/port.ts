@@ -178,6 +178,86 @@ export interface ApiToken {
   revoked: boolean;
 }
 
+export type Verdict = 'positive' | 'negative' | 'unsure';
+
+/**
+ * A decision that two entities are (not) the same, by a rule or a user. Never deleted; undone by retraction.
+ * Canonical entities are derived from the active positive judgements; statements are never rewritten.
+ */
+export interface Judgement {
+  /** Assigned by the store, increasing. */
+  id: number;
+  /** Entity id; the store keeps the pair ordered so that left < right (byte order of the UTF-8 ids). */
+  left: string;
+  right: string;
+  verdict: Verdict;
+  by: 'rule' | 'user';
+  /** The user who decided, or who ran the rule: always the writer's `ctx.actor`. */
+  actor: string;
+  /** e.g. `identifier:iban`, `fellegi-sunter`; '' for user decisions. */
+  rule: string;
+  /** Match probability 0..1, if any. */
+  score: number | null;
+  /** One plain-language sentence. */
+  reason: string;
+  /** Per-comparison breakdown; opaque to the store, returned as written. */
+  explanation: JsonValue | null;
+  /** The resolve run that made it. */
+  run: string | null;
+  createdAt: string;
+  retractedAt: string | null;
+  retractedBy: string | null;
+  retractReason: string | null;
+}
+
+/** What a caller gives for a new judgement; id, time and actor come from the store and the Context. */
+export type JudgementInit = Omit<Judgement, 'id' | 'createdAt' | 'retractedAt' | 'retractedBy' | 'retractReason' | 'actor'>;
+
+export interface JudgementFilter {
+  /** Judgements where left or right is one of these. */
+  entityIds?: readonly string[];
+  run?: string;
+  verdict?: Verdict;
+  by?: 'rule' | 'user';
+  /** true: not retracted; false: retracted only; undefined: both. */
+  active?: boolean;
+  /** Keyset paging: id > afterId, ordered by id. */
+  afterId?: number;
+  /** Default 1000. */
+  limit?: number;
+}
+
+/** An uncertain pair waiting for an analyst, ranked by the expected value of deciding it. */
+export interface ReviewCandidate {
+  id: number;
+  /** Ordered as in Judgement: left < right. */
+  left: string;
+  right: string;
+  probability: number;
+  /** Higher = review first. */
+  priority: number;
+  explanation: JsonValue;
+  /** The run that last proposed it. */
+  run: string;
+  status: 'open' | 'decided' | 'stale';
+  createdAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** The judgement that decided it. */
+  judgement: number | null;
+}
+
+export type ReviewCandidateInit = Pick<ReviewCandidate, 'left' | 'right' | 'probability' | 'priority' | 'explanation'>;
+
+export interface ReviewCandidateFilter {
+  status?: ReviewCandidate['status'];
+  /** Candidates where left or right is this entity. */
+  entityId?: string;
+  /** Default 1000, at most 10,000. */
+  limit?: number;
+  offset?: number;
+}
+
 /**
  * The store. Implementations: `SqliteStore` (embedded default) and `PostgresStore`; both pass the
  * conformance suite in `conformance.ts`.
@@ -242,6 +322,59 @@ export interface Store {
   updateJob(ctx: Context, id: string, patch: { progress?: JobProgress; checkpoint?: JsonValue }): Promise<void>;
   finishJob(ctx: Context, id: string, outcome: { state: 'done' | 'failed' | 'cancelled'; result?: JsonValue; error?: string }): Promise<Job>;
   requestCancel(ctx: Context, id: string): Promise<Job>;
+
+  // Resolution ---------------------------------------------------------------------------------
+  // Judgements and candidates are read only where BOTH entities are visible to the caller (each has a
+  // statement within the caller's compartments and TLP ceiling), and written or changed only by callers
+  // who can see both: whoever cannot see X learns nothing of what X was judged against.
+  /**
+   * Records judgements in one transaction (pairs stored ordered, left < right; left === right is
+   * CORVID_ERR_RESOLVE_BAD_PAIR; a pair the caller cannot see is CORVID_ERR_NOT_FOUND) together with the
+   * optional audit event; returns how many. The bulk path of resolve runs.
+   * @example await store.addJudgements(ctx, rows, { action: 'resolve.run', target: runId, detail: { judgements: rows.length } });
+   */
+  addJudgements(ctx: Context, items: readonly JudgementInit[], audit?: AuditEvent): Promise<number>;
+  /**
+   * Records one judgement (a user's decision) with the optional audit event; returns the stored row.
+   * @example const j = await store.addJudgement(ctx, { left, right, verdict: 'positive', by: 'user', rule: '', score: null, reason: 'Same passport.', explanation: null, run: null });
+   */
+  addJudgement(ctx: Context, item: JudgementInit, audit?: AuditEvent): Promise<Judgement>;
+  /** Visible judgements matching the filter, ordered by id. */
+  listJudgements(ctx: Context, filter?: JudgementFilter): Promise<Judgement[]>;
+  /** Streams visible judgements (ordered by id) in batches, e.g. all active ones for clustering. */
+  iterateJudgements(ctx: Context, filter: Omit<JudgementFilter, 'afterId' | 'limit'>, batchSize?: number): AsyncIterable<Judgement[]>;
+  /**
+   * Retracts the caller's visible, active judgements by id or by run (both given: those ids within the
+   * run; neither is CORVID_ERR_VALIDATION), recording who, when and why; returns the retracted ones in
+   * id order (none when they were retracted already). Audited when something was retracted (action
+   * `resolve.undo`, target the run or '', detail `{ ids, reason, run? }`).
+   */
+  retractJudgements(ctx: Context, target: { ids?: readonly number[]; run?: string }, reason: string): Promise<Judgement[]>;
+  /**
+   * Upserts open candidates for a run: a pair already open (or stale) is updated (probability, priority,
+   * explanation, run) and open; a pair with status 'decided' is left alone. Returns how many were written.
+   */
+  putReviewCandidates(ctx: Context, run: string, items: readonly ReviewCandidateInit[]): Promise<number>;
+  /** Visible candidates, highest priority first (ties by id). */
+  listReviewCandidates(ctx: Context, filter?: ReviewCandidateFilter): Promise<ReviewCandidate[]>;
+  getReviewCandidate(ctx: Context, id: number): Promise<ReviewCandidate | null>;
+  /**
+   * Marks a candidate decided (with the judgement that decided it, which must be about the same pair) or
+   * stale, or reopens it ('open', judgement null) when that judgement is retracted. Unknown or invisible
+   * candidates are CORVID_ERR_NOT_FOUND.
+   */
+  setReviewCandidateStatus(ctx: Context, id: number, status: ReviewCandidate['status'], judgement: number | null): Promise<void>;
+  /**
+   * Resolution state: fingerprints of the records a run has compared, per scope (a hash of who could see
+   * what). Internal to the resolver: not filtered by visibility, the scope already separates callers.
+   */
+  putFingerprints(ctx: Context, scope: string, entries: readonly (readonly [entityId: string, fingerprint: string])[]): Promise<void>;
+  /** Streams a scope's fingerprints ordered by entity id. */
+  iterateFingerprints(ctx: Context, scope: string, batchSize?: number): AsyncIterable<(readonly [string, string])[]>;
+  deleteFingerprints(ctx: Context, scope: string, entityIds: readonly string[]): Promise<void>;
+  /** Small JSON documents of the resolver (e.g. the trained model), per scope and key. */
+  getResolveState(ctx: Context, scope: string, key: string): Promise<JsonValue | null>;
+  putResolveState(ctx: Context, scope: string, key: string, value: JsonValue): Promise<void>;
 
   // Users and API tokens ---------------------------------------------------------------------
   createUser(ctx: Context, user: Omit<User, 'createdAt' | 'disabled'>): Promise<User>;

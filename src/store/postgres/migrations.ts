@@ -108,6 +108,62 @@ const DDL: readonly string[] = [
     expires_at text,
     revoked boolean NOT NULL DEFAULT false
   )`,
+  // Entity resolution (resolution.ts). Judgements are never deleted, only retracted; pairs are stored
+  // ordered, and the CHECK compares in "C" (byte) order, as resolution-input.ts's idLess. Explanations and
+  // state are JSON text rather than jsonb, so they come back exactly as written (jsonb reorders keys).
+  `CREATE TABLE IF NOT EXISTS judgements (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    left_id text COLLATE "C" NOT NULL,
+    right_id text COLLATE "C" NOT NULL,
+    verdict text NOT NULL,
+    judged_by text NOT NULL,
+    actor text NOT NULL,
+    rule text NOT NULL,
+    score double precision,
+    reason text NOT NULL,
+    explanation text,
+    run text COLLATE "C",
+    created_at text NOT NULL,
+    retracted_at text,
+    retracted_by text,
+    retract_reason text,
+    CHECK (left_id < right_id)
+  )`,
+  `CREATE INDEX IF NOT EXISTS judgements_left_idx ON judgements (left_id)`,
+  `CREATE INDEX IF NOT EXISTS judgements_right_idx ON judgements (right_id)`,
+  `CREATE INDEX IF NOT EXISTS judgements_run_idx ON judgements (run) WHERE run IS NOT NULL`,
+  `CREATE INDEX IF NOT EXISTS judgements_active_idx ON judgements (id) WHERE retracted_at IS NULL`,
+  `CREATE TABLE IF NOT EXISTS review_candidates (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    left_id text COLLATE "C" NOT NULL,
+    right_id text COLLATE "C" NOT NULL,
+    probability double precision NOT NULL,
+    priority double precision NOT NULL,
+    explanation text NOT NULL,
+    run text NOT NULL,
+    status text NOT NULL,
+    created_at text NOT NULL,
+    decided_by text,
+    decided_at text,
+    judgement bigint,
+    UNIQUE (left_id, right_id),
+    CHECK (left_id < right_id)
+  )`,
+  `CREATE INDEX IF NOT EXISTS review_candidates_right_idx ON review_candidates (right_id)`,
+  `CREATE INDEX IF NOT EXISTS review_candidates_queue_idx ON review_candidates (status, priority DESC)`,
+  `CREATE TABLE IF NOT EXISTS resolve_fingerprints (
+    scope text COLLATE "C" NOT NULL,
+    entity_id text COLLATE "C" NOT NULL,
+    fingerprint text NOT NULL,
+    PRIMARY KEY (scope, entity_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS resolve_state (
+    scope text COLLATE "C" NOT NULL,
+    key text COLLATE "C" NOT NULL,
+    value text NOT NULL,
+    updated_at text NOT NULL,
+    PRIMARY KEY (scope, key)
+  )`,
 ];
 
 /** Creates or upgrades the store's schema. Idempotent, and safe when several processes migrate at once. */

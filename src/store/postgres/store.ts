@@ -19,7 +19,13 @@ import type {
   JobInit,
   JobProgress,
   JsonValue,
+  Judgement,
+  JudgementFilter,
+  JudgementInit,
   Link,
+  ReviewCandidate,
+  ReviewCandidateFilter,
+  ReviewCandidateInit,
   SearchHit,
   SearchQuery,
   StatementFilter,
@@ -32,6 +38,7 @@ import { isSensitive } from '../visibility.ts';
 import * as audit from './audit.ts';
 import * as jobs from './jobs.ts';
 import { migrate } from './migrations.ts';
+import * as resolution from './resolution.ts';
 import { search, searchText } from './search.ts';
 import { inTransaction, translate, type Db } from './sql.ts';
 import * as st from './statements.ts';
@@ -238,6 +245,73 @@ export class PostgresStore implements Store {
 
   requestCancel(_ctx: Context, id: string): Promise<Job> {
     return this.#q((db) => jobs.requestCancel(db, id));
+  }
+
+  // Resolution ------------------------------------------------------------------------------------
+
+  addJudgements(ctx: Context, items: readonly JudgementInit[], audit?: AuditEvent): Promise<number> {
+    throwIfAborted(ctx.signal);
+    return this.#tx((c) => resolution.addJudgements(c, ctx, items, audit));
+  }
+
+  addJudgement(ctx: Context, item: JudgementInit, audit?: AuditEvent): Promise<Judgement> {
+    return this.#tx((c) => resolution.addJudgement(c, ctx, item, audit));
+  }
+
+  listJudgements(ctx: Context, filter: JudgementFilter = {}): Promise<Judgement[]> {
+    return this.#q((db) => resolution.listJudgements(db, ctx, filter));
+  }
+
+  async *iterateJudgements(ctx: Context, filter: Omit<JudgementFilter, 'afterId' | 'limit'>, batchSize = 10_000): AsyncIterable<Judgement[]> {
+    try {
+      yield* resolution.iterateJudgements(this.#pool, ctx, filter, Math.max(1, Math.floor(batchSize)));
+    } catch (err) {
+      throw translate(err);
+    }
+  }
+
+  retractJudgements(ctx: Context, target: { ids?: readonly number[]; run?: string }, reason: string): Promise<Judgement[]> {
+    return this.#tx((c) => resolution.retractJudgements(c, ctx, target, reason));
+  }
+
+  putReviewCandidates(ctx: Context, run: string, items: readonly ReviewCandidateInit[]): Promise<number> {
+    return this.#tx((c) => resolution.putReviewCandidates(c, ctx, run, items));
+  }
+
+  listReviewCandidates(ctx: Context, filter: ReviewCandidateFilter = {}): Promise<ReviewCandidate[]> {
+    return this.#q((db) => resolution.listReviewCandidates(db, ctx, filter));
+  }
+
+  getReviewCandidate(ctx: Context, id: number): Promise<ReviewCandidate | null> {
+    return this.#q((db) => resolution.getReviewCandidate(db, ctx, id));
+  }
+
+  setReviewCandidateStatus(ctx: Context, id: number, status: ReviewCandidate['status'], judgement: number | null): Promise<void> {
+    return this.#tx((c) => resolution.setReviewCandidateStatus(c, ctx, id, status, judgement));
+  }
+
+  putFingerprints(_ctx: Context, scope: string, entries: readonly (readonly [entityId: string, fingerprint: string])[]): Promise<void> {
+    return this.#tx((c) => resolution.putFingerprints(c, scope, entries));
+  }
+
+  async *iterateFingerprints(ctx: Context, scope: string, batchSize = 10_000): AsyncIterable<(readonly [string, string])[]> {
+    try {
+      yield* resolution.iterateFingerprints(this.#pool, ctx, scope, Math.max(1, Math.floor(batchSize)));
+    } catch (err) {
+      throw translate(err);
+    }
+  }
+
+  deleteFingerprints(_ctx: Context, scope: string, entityIds: readonly string[]): Promise<void> {
+    return this.#q((db) => resolution.deleteFingerprints(db, scope, entityIds));
+  }
+
+  getResolveState(_ctx: Context, scope: string, key: string): Promise<JsonValue | null> {
+    return this.#q((db) => resolution.getResolveState(db, scope, key));
+  }
+
+  putResolveState(_ctx: Context, scope: string, key: string, value: JsonValue): Promise<void> {
+    return this.#q((db) => resolution.putResolveState(db, scope, key, value));
   }
 
   // Users and API tokens ----------------------------------------------------------------------------

@@ -67,6 +67,38 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL, expires_at TEXT, revoked INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // 2: entity resolution (resolution.ts). Judgements are never deleted, only retracted; pairs are stored
+  // ordered (the CHECK uses BINARY, i.e. UTF-8 byte order, as resolution-input.ts's idLess). Explanations
+  // and state are JSON text, returned as written.
+  `
+  CREATE TABLE judgement (
+    id INTEGER PRIMARY KEY, left_id TEXT NOT NULL, right_id TEXT NOT NULL, verdict TEXT NOT NULL, judged_by TEXT NOT NULL,
+    actor TEXT NOT NULL, rule TEXT NOT NULL, score REAL, reason TEXT NOT NULL, explanation TEXT, run TEXT, created_at TEXT NOT NULL,
+    retracted_at TEXT, retracted_by TEXT, retract_reason TEXT,
+    CHECK (left_id < right_id)
+  );
+  CREATE INDEX judgement_left ON judgement (left_id);
+  CREATE INDEX judgement_right ON judgement (right_id);
+  CREATE INDEX judgement_run ON judgement (run) WHERE run IS NOT NULL;
+  CREATE INDEX judgement_active ON judgement (id) WHERE retracted_at IS NULL;
+
+  CREATE TABLE review_candidate (
+    id INTEGER PRIMARY KEY, left_id TEXT NOT NULL, right_id TEXT NOT NULL, probability REAL NOT NULL, priority REAL NOT NULL,
+    explanation TEXT NOT NULL, run TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL,
+    decided_by TEXT, decided_at TEXT, judgement INTEGER,
+    CHECK (left_id < right_id)
+  );
+  CREATE UNIQUE INDEX review_candidate_pair ON review_candidate (left_id, right_id);
+  CREATE INDEX review_candidate_right ON review_candidate (right_id);
+  CREATE INDEX review_candidate_queue ON review_candidate (status, priority DESC);
+
+  CREATE TABLE resolve_fingerprint (
+    scope TEXT NOT NULL, entity_id TEXT NOT NULL, fingerprint TEXT NOT NULL, PRIMARY KEY (scope, entity_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE resolve_state (
+    scope TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (scope, key)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

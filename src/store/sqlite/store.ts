@@ -10,12 +10,14 @@ import { assembleEntity, type Entity, type EntityWithStatements, type Statement 
 import { AuthError } from '../../errors.ts';
 import type {
   ApiToken, AuditEvent, AuditFilter, AuditRecord, AuditVerification, Dataset, DatasetInit, EntityFilter, Job, JobFilter, JobInit,
-  JobProgress, JsonValue, Link, SearchHit, SearchQuery, StatementFilter, Store, User, WriteBatch, WriteResult,
+  JobProgress, JsonValue, Judgement, JudgementFilter, JudgementInit, Link, ReviewCandidate, ReviewCandidateFilter, ReviewCandidateInit,
+  SearchHit, SearchQuery, StatementFilter, Store, User, WriteBatch, WriteResult,
 } from '../port.ts';
 import { isSensitive } from '../visibility.ts';
 import * as audit from './audit.ts';
 import * as jobs from './jobs.ts';
 import { migrate } from './migrations.ts';
+import * as resolution from './resolution.ts';
 import { search } from './search.ts';
 import { now, openDatabase, prep, type Db } from './sql.ts';
 import * as st from './statements.ts';
@@ -246,6 +248,63 @@ export class SqliteStore implements Store {
 
   async requestCancel(_ctx: Context, id: string): Promise<Job> {
     return jobs.requestCancel(this.db, id);
+  }
+
+  // Resolution ---------------------------------------------------------------------------------
+  async addJudgements(ctx: Context, items: readonly JudgementInit[], audit?: AuditEvent): Promise<number> {
+    return resolution.addJudgements(this.db, ctx, items, audit);
+  }
+
+  async addJudgement(ctx: Context, item: JudgementInit, audit?: AuditEvent): Promise<Judgement> {
+    return resolution.addJudgement(this.db, ctx, item, audit);
+  }
+
+  async listJudgements(ctx: Context, filter?: JudgementFilter): Promise<Judgement[]> {
+    return resolution.listJudgements(this.db, ctx, filter);
+  }
+
+  iterateJudgements(ctx: Context, filter: Omit<JudgementFilter, 'afterId' | 'limit'>, batchSize?: number): AsyncIterable<Judgement[]> {
+    return resolution.iterateJudgements(this.db, ctx, filter, batchSize);
+  }
+
+  async retractJudgements(ctx: Context, target: { ids?: readonly number[]; run?: string }, reason: string): Promise<Judgement[]> {
+    return resolution.retractJudgements(this.db, ctx, target, reason);
+  }
+
+  async putReviewCandidates(ctx: Context, run: string, items: readonly ReviewCandidateInit[]): Promise<number> {
+    return resolution.putReviewCandidates(this.db, ctx, run, items);
+  }
+
+  async listReviewCandidates(ctx: Context, filter?: ReviewCandidateFilter): Promise<ReviewCandidate[]> {
+    return resolution.listReviewCandidates(this.db, ctx, filter);
+  }
+
+  async getReviewCandidate(ctx: Context, id: number): Promise<ReviewCandidate | null> {
+    return resolution.getReviewCandidate(this.db, ctx, id);
+  }
+
+  async setReviewCandidateStatus(ctx: Context, id: number, status: ReviewCandidate['status'], judgement: number | null): Promise<void> {
+    resolution.setReviewCandidateStatus(this.db, ctx, id, status, judgement);
+  }
+
+  async putFingerprints(_ctx: Context, scope: string, entries: readonly (readonly [entityId: string, fingerprint: string])[]): Promise<void> {
+    resolution.putFingerprints(this.db, scope, entries);
+  }
+
+  iterateFingerprints(ctx: Context, scope: string, batchSize?: number): AsyncIterable<(readonly [string, string])[]> {
+    return resolution.iterateFingerprints(this.db, ctx, scope, batchSize);
+  }
+
+  async deleteFingerprints(_ctx: Context, scope: string, entityIds: readonly string[]): Promise<void> {
+    resolution.deleteFingerprints(this.db, scope, entityIds);
+  }
+
+  async getResolveState(_ctx: Context, scope: string, key: string): Promise<JsonValue | null> {
+    return resolution.getResolveState(this.db, scope, key);
+  }
+
+  async putResolveState(_ctx: Context, scope: string, key: string, value: JsonValue): Promise<void> {
+    resolution.putResolveState(this.db, scope, key, value);
   }
 
   // Users and API tokens -----------------------------------------------------------------------
