@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 const [name, ...rest] = process.argv.slice(2);
-const all = readdirSync('bench').filter((f) => f.endsWith('.ts') && !/^(lib|.*-data|.*-child)\.ts$/.test(f) && !f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, ''));
+const all = readdirSync('bench').filter((f) => f.endsWith('.ts') && !/^lib\.ts$|-(data|child|quality)(-[a-z]+)?\.ts$/.test(f) && !f.endsWith('.test.ts')).map((f) => f.replace(/\.ts$/, ''));
 const chosen = name ? [name] : all;
 let failed = 0;
 for (const b of chosen) {

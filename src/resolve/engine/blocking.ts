@@ -1,0 +1,182 @@
+/**
+ * Blocking: which pairs are compared at all. A union of rules, each giving every record a few keys;
+ * records sharing a key in any rule become a candidate pair (as in Splink's OR-ed blocking rules), so
+ * a typo that defeats one rule is caught by another while the pair count stays near-linear.
+ */
+import type { Family, ResolveRecord } from './record.ts';
+
+/** One blocking rule: the keys a record falls under (a record may have several, or none). */
+export interface BlockingRule {
+  name: string;
+  keys(r: ResolveRecord, out: string[]): void;
+}
+
+function initial(s: string): string {
+  return s ? s[0] : '';
+}
+
+const PERSON_RULES: readonly BlockingRule[] = [
+  {
+    // Sound of the family name and the given name's initial, either way round (swapped name order).
+    name: 'family-name sound + initial',
+    keys(r, out) {
+      for (const n of r.names) {
+        if (n.surnamePh && n.given) out.push(`${n.surnamePh}|${initial(n.given)}`, `${n.givenPh}|${initial(n.surname)}`);
+      }
+    },
+  },
+  {
+    // Romanisation skeletons, so Schewtschenko meets Shevchenko even when their sounds differ.
+    name: 'family-name skeleton + initial',
+    keys(r, out) {
+      for (const n of r.names) {
+        if (n.surnameSk && n.given) out.push(`${n.surnameSk}|${initial(n.given)}`, `${n.givenSk}|${initial(n.surname)}`);
+      }
+    },
+  },
+  {
+    name: 'birth date + an initial',
+    keys(r, out) {
+      if (!r.dateD) return;
+      for (const n of r.names) {
+        if (n.given) out.push(`${r.dateStr}|${initial(n.given)}`);
+        if (n.surname) out.push(`${r.dateStr}|${initial(n.surname)}`);
+      }
+    },
+  },
+  {
+    name: 'name sound + birth year',
+    keys(r, out) {
+      if (!r.dateY) return;
+      for (const n of r.names) {
+        if (n.givenPh) out.push(`${n.givenPh}|${r.dateY}`);
+        if (n.surnamePh) out.push(`${n.surnamePh}|${r.dateY}`);
+      }
+    },
+  },
+  {
+    name: 'family name + postal code',
+    keys(r, out) {
+      for (const n of r.names) for (const p of r.postcodes) if (n.surname) out.push(`${n.surname}|${p}`);
+    },
+  },
+];
+
+const CONTACT_RULES: readonly BlockingRule[] = [
+  { name: 'identifier', keys: (r, out) => void out.push(...r.identifiers) },
+  { name: 'e-mail', keys: (r, out) => void out.push(...r.emails) },
+  // The mailbox name alone: the same person at another provider, or a typo in the domain.
+  { name: 'e-mail user name', keys: (r, out) => void r.emails.forEach((e) => e.indexOf('@') >= 3 && out.push(e.slice(0, e.indexOf('@') + 1))) },
+  { name: 'phone', keys: (r, out) => void out.push(...r.phones) },
+];
+
+const ORG_RULES: readonly BlockingRule[] = [
+  { name: 'name words', keys: (r, out) => void r.names.forEach((n) => out.push(n.key)) },
+  { name: 'name prefix', keys: (r, out) => void r.names.forEach((n) => n.surname.length >= 4 && out.push(n.surname.slice(0, 6))) },
+  { name: 'name sound', keys: (r, out) => void r.names.forEach((n) => n.tokens.length && out.push(n.tokens.map((t) => t.slice(0, 2)).sort().join(''))) },
+];
+
+const ADDRESS_RULES: readonly BlockingRule[] = [
+  { name: 'words', keys: (r, out) => void (r.addressTokens.length && out.push([...r.addressTokens].sort().join(' '))) },
+  { name: 'postal code + first word', keys: (r, out) => void r.postcodes.forEach((p) => out.push(`${p}|${r.addressTokens.find((t) => !/^\d+$/.test(t)) ?? ''}`)) },
+];
+
+/** The default rules per family. */
+export const BLOCKING_RULES: Readonly<Record<Family, readonly BlockingRule[]>> = {
+  person: [...PERSON_RULES, ...CONTACT_RULES],
+  organization: [...ORG_RULES, ...CONTACT_RULES],
+  address: ADDRESS_RULES,
+  account: [CONTACT_RULES[0]],
+  wallet: [CONTACT_RULES[0]],
+};
+
+export interface BlockingOptions {
+  /** Blocks larger than this are skipped (and reported): a key shared by thousands says nothing. */
+  maxBlock?: number;
+  /** Incremental runs: only pairs with at least one changed record (flag 1) are produced. */
+  changed?: Uint8Array;
+}
+
+export interface BlockingResult {
+  /** Pairs as `left * stride + right` with left < right (record indices), sorted, unique. */
+  pairs: Float64Array;
+  stride: number;
+  /** Pairs produced by each rule before de-duplication. */
+  perRule: Record<string, number>;
+  /** Keys whose blocks exceeded maxBlock, with their sizes (at most 20 listed). */
+  skipped: { rule: string; key: string; size: number }[];
+  skippedCount: number;
+}
+
+class PairBuffer {
+  buf = new Float64Array(1 << 16);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.n++] = v;
+  }
+}
+
+/**
+ * Candidate pairs of the records (already of one family) under the rules. Pairs are encoded as
+ * numbers and de-duplicated by sorting, which needs far less memory than a set of pairs.
+ */
+export function candidatePairs(records: readonly ResolveRecord[], rules: readonly BlockingRule[], opts: BlockingOptions = {}): BlockingResult {
+  const maxBlock = opts.maxBlock ?? 1000;
+  let maxIdx = 1;
+  for (const r of records) if (r.idx + 1 > maxIdx) maxIdx = r.idx + 1;
+  const stride = 2 ** Math.ceil(Math.log2(maxIdx + 1));
+  const out = new PairBuffer();
+  const perRule: Record<string, number> = {};
+  const skipped: BlockingResult['skipped'] = [];
+  let skippedCount = 0;
+  const keys: string[] = [];
+  for (const rule of rules) {
+    const blocks = new Map<string, number[]>();
+    for (const r of records) {
+      keys.length = 0;
+      rule.keys(r, keys);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (!k || keys.indexOf(k) < i) continue;
+        const list = blocks.get(k);
+        if (list) list.push(r.idx);
+        else blocks.set(k, [r.idx]);
+      }
+    }
+    let produced = 0;
+    for (const [key, list] of blocks) {
+      if (list.length < 2) continue;
+      if (list.length > maxBlock) {
+        skippedCount++;
+        if (skipped.length < 20) skipped.push({ rule: rule.name, key, size: list.length });
+        continue;
+      }
+      produced += emitBlock(list, stride, out, opts.changed);
+    }
+    perRule[rule.name] = produced;
+  }
+  const all = out.buf.subarray(0, out.n).sort();
+  let w = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
+  return { pairs: all.slice(0, w), stride, perRule, skipped, skippedCount };
+}
+
+function emitBlock(list: number[], stride: number, out: PairBuffer, changed?: Uint8Array): number {
+  let produced = 0;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    for (let j = i + 1; j < list.length; j++) {
+      const b = list[j];
+      if (a === b) continue;
+      if (changed && !changed[a] && !changed[b]) continue;
+      out.push(a < b ? a * stride + b : b * stride + a);
+      produced++;
+    }
+  }
+  return produced;
+}

@@ -1,0 +1,165 @@
+/** Comparison levels shared by the families: names, dates, identifiers, contact details, addresses. */
+import type { NameForm, ResolveRecord } from './record.ts';
+import { damerauLevenshtein, jaroWinkler, softOverlap } from './strings.ts';
+
+/**
+ * One comparison of a family: a name and its levels, best first. Level 0 is always "missing on one
+ * side": it contributes no evidence (Fellegi–Sunter treats it as m = u). `tf` marks the level whose
+ * weight is adjusted by the frequency of the agreeing value (exact name matches).
+ */
+export interface ComparisonSpec {
+  name: string;
+  levels: readonly string[];
+  tfLevel?: number;
+}
+
+/** What a pair comparison fills in: one level per comparison and the value behind any tf level. */
+export interface PairLevels {
+  levels: Uint8Array;
+  tfValues: string[];
+}
+
+/** The best pairing of two records' name forms, with given and family names possibly swapped. */
+export interface NameAlignment {
+  a: NameForm | null;
+  b: NameForm | null;
+  /** b's given and family name are exchanged relative to a's. */
+  swapped: boolean;
+}
+
+function sim(x: string, y: string): number {
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  return jaroWinkler(x, y);
+}
+
+/** Picks the pair of name forms and the order that agree best (a written `FAMILY, Given` or swapped). */
+export function alignNames(a: ResolveRecord, b: ResolveRecord, out: NameAlignment): NameAlignment {
+  out.a = null;
+  out.b = null;
+  out.swapped = false;
+  let best = -1;
+  for (const fa of a.names) {
+    for (const fb of b.names) {
+      const straight = sim(fa.given, fb.given) + sim(fa.surname, fb.surname);
+      const crossed = sim(fa.given, fb.surname) + sim(fa.surname, fb.given);
+      const s = Math.max(straight, crossed);
+      if (s > best) {
+        best = s;
+        out.a = fa;
+        out.b = fb;
+        out.swapped = crossed > straight + 0.05;
+      }
+      if (best >= 2) return out;
+    }
+  }
+  return out;
+}
+
+/**
+ * Name-part levels: 1 exact, 2 Jaro–Winkler ≥ 0.92, 3 ≥ 0.8 or the same sound (double metaphone) or
+ * romanisation skeleton, 4 (given names only) an initial against a name starting with it, then "else".
+ */
+export function namePartLevel(x: string, y: string, xPh: string, yPh: string, xSk: string, ySk: string, initials: boolean): number {
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  if (initials && (x.length === 1 || y.length === 1)) return x[0] === y[0] ? 4 : 5;
+  const jw = jaroWinkler(x, y);
+  if (jw >= 0.92) return 2;
+  if (jw >= 0.8 || (xPh !== '' && xPh === yPh) || (xSk !== '' && xSk === ySk)) return 3;
+  return initials ? 5 : 4;
+}
+
+export const GIVEN_LEVELS = ['missing', 'exact', 'jaro-winkler ≥ 0.92', 'jaro-winkler ≥ 0.8 or same sound', 'initial matches', 'different'] as const;
+export const SURNAME_LEVELS = ['missing', 'exact', 'jaro-winkler ≥ 0.92', 'jaro-winkler ≥ 0.8 or same sound', 'different'] as const;
+
+export const DATE_LEVELS = ['missing', 'exact', 'agrees as far as known', 'day and month transposed', 'one typo', 'same year or two typos', 'different'] as const;
+
+/** Date levels over (year, month, day) with partial dates: a year-only date agrees with any date in that year. */
+export function dateLevel(a: ResolveRecord, b: ResolveRecord): number {
+  if (!a.dateY || !b.dateY) return 0;
+  if (a.dateStr === b.dateStr) return a.dateD ? 1 : 2;
+  const partial = !a.dateD || !b.dateD;
+  if (partial && a.dateY === b.dateY && (!a.dateM || !b.dateM || a.dateM === b.dateM)) return 2;
+  if (a.dateY === b.dateY && a.dateM === b.dateD && a.dateD === b.dateM) return 3;
+  if (partial) return a.dateY === b.dateY ? 5 : 6;
+  const d = damerauLevenshtein(a.dateStr, b.dateStr, 2);
+  if (d <= 1) return 4;
+  if (d === 2 || a.dateY === b.dateY) return 5;
+  return 6;
+}
+
+export const SET_LEVELS = ['missing', 'shared', 'one typo', 'different'] as const;
+
+/** Identifier levels: only identifiers of the same kind (`iban:`, `passport:` …) are compared. */
+export function identifierLevel(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  let comparable = false;
+  let near = false;
+  for (const x of a) {
+    const kx = x.slice(0, x.indexOf(':') + 1);
+    for (const y of b) {
+      if (!y.startsWith(kx)) continue;
+      if (x === y) return 1;
+      comparable = true;
+      if (!near && damerauLevenshtein(x, y, 1) <= 1) near = true;
+    }
+  }
+  if (!comparable) return 0;
+  return near ? 2 : 3;
+}
+
+export const EMAIL_LEVELS = ['missing', 'exact', 'similar address or user name', 'different'] as const;
+
+export function emailLevel(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  let near = false;
+  for (const x of a) {
+    const lx = x.slice(0, x.indexOf('@'));
+    for (const y of b) {
+      if (x === y) return 1;
+      if (!near && (jaroWinkler(lx, y.slice(0, y.indexOf('@'))) >= 0.9 || jaroWinkler(x, y) >= 0.92)) near = true;
+    }
+  }
+  return near ? 2 : 3;
+}
+
+export const PHONE_LEVELS = ['missing', 'exact', 'same last eight digits', 'different'] as const;
+
+export function phoneLevel(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  let near = false;
+  for (const x of a) {
+    for (const y of b) {
+      if (x === y) return 1;
+      if (!near && x.length >= 8 && y.length >= 8 && x.slice(-8) === y.slice(-8)) near = true;
+    }
+  }
+  return near ? 2 : 3;
+}
+
+export const ADDRESS_LEVELS = ['missing', 'exact', 'most words agree', 'half the words agree', 'same postal code', 'different'] as const;
+
+export function addressLevel(a: ResolveRecord, b: ResolveRecord): number {
+  const x = a.addressTokens;
+  const y = b.addressTokens;
+  if (!x.length || !y.length) return 0;
+  if (x.length === y.length && x.every((t) => y.includes(t))) return 1;
+  const o = softOverlap(x, y, 0.88);
+  if (o >= 0.8) return 2;
+  if (o >= 0.5) return 3;
+  if (a.postcodes.some((p) => b.postcodes.includes(p))) return 4;
+  return 5;
+}
+
+export const EQUAL_LEVELS = ['missing', 'same', 'different'] as const;
+
+export function anySharedLevel(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  return a.some((x) => b.includes(x)) ? 1 : 2;
+}
+
+export function equalLevel(a: string, b: string): number {
+  if (!a || !b) return 0;
+  return a === b ? 1 : 2;
+}

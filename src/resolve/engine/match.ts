@@ -1,0 +1,113 @@
+/** Probabilistic matching of one family: blocking, comparison, training (or a given model) and scoring. */
+import { BLOCKING_RULES, candidatePairs, type BlockingResult } from './blocking.ts';
+import { logFactors, pairLevels, probability, tfAdjustment, type FsModel } from './fellegi-sunter.ts';
+import { fitPrior, trainFamily } from './training.ts';
+import type { FamilySpec } from './families.ts';
+import type { ResolveRecord } from './record.ts';
+
+export interface MatchOptions {
+  maxBlock?: number;
+  /** Random pairs for u (default 1,000,000, or all pairs of a small set). */
+  uSample?: number;
+  /** Incremental: only pairs touching a changed record. */
+  changed?: Uint8Array;
+  /** A model from an earlier run: skip training (incremental runs keep the weights stable). */
+  model?: FsModel;
+  seed?: number;
+}
+
+export interface FamilyMatches {
+  spec: FamilySpec;
+  model: FsModel;
+  blocking: Omit<BlockingResult, 'pairs'>;
+  /** Pair keys (`left * stride + right`, record indices), their levels (K per pair), tf frequencies and probabilities. */
+  pairs: Float64Array;
+  stride: number;
+  levels: Uint8Array;
+  tf: Float32Array;
+  probabilities: Float32Array;
+}
+
+/** Term frequencies of each tf comparison's values over the records: value → share of records. */
+export function termFrequencies(records: readonly ResolveRecord[], spec: FamilySpec): (Map<string, number> | null)[] {
+  return spec.comparisons.map((c, k) => {
+    if (c.tfLevel === undefined) return null;
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const r of records) {
+      const terms = spec.terms(r, k);
+      if (terms.length) total++;
+      for (const t of new Set(terms)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    for (const [t, n] of counts) counts.set(t, n / Math.max(1, total));
+    return counts;
+  });
+}
+
+/**
+ * Compares every candidate pair once, keeping the levels (for EM and explanations) and, for exact
+ * matches on tf comparisons, the frequency of the agreeing value.
+ */
+function compareAll(byIdx: (i: number) => ResolveRecord, spec: FamilySpec, pairs: Float64Array, stride: number, tfs: (Map<string, number> | null)[]) {
+  const K = spec.comparisons.length;
+  const levels = new Uint8Array(pairs.length * K);
+  const tf = new Float32Array(pairs.length * K);
+  const scratch = pairLevels(spec);
+  for (let p = 0; p < pairs.length; p++) {
+    const key = pairs[p];
+    const a = byIdx(Math.floor(key / stride));
+    const b = byIdx(key % stride);
+    spec.compare(a, b, scratch);
+    const base = p * K;
+    for (let k = 0; k < K; k++) {
+      const l = scratch.levels[k];
+      levels[base + k] = l;
+      const table = tfs[k];
+      if (table && l === spec.comparisons[k].tfLevel && scratch.tfValues[k]) tf[base + k] = table.get(scratch.tfValues[k]) ?? 0;
+    }
+  }
+  return { levels, tf };
+}
+
+/**
+ * Matches the records of one family (indices are global positions in `all`).
+ * @example const m = matchFamily(all, persons, FAMILY_SPECS.person!, {}); // m.probabilities[i] for m.pairs[i]
+ */
+export function matchFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: MatchOptions = {}): FamilyMatches {
+  const { pairs, ...blocking } = candidatePairs(records, BLOCKING_RULES[spec.family], { maxBlock: opts.maxBlock, changed: opts.changed });
+  const tfs = termFrequencies(records, spec);
+  const { levels, tf } = compareAll((i) => all[i], spec, pairs, blocking.stride, tfs);
+  let model = opts.model;
+  const fresh = !model || model.comparisons.length !== spec.comparisons.length;
+  if (fresh) model = trainFamily(all, records, spec, { uSample: opts.uSample, maxBlock: opts.maxBlock, seed: opts.seed });
+  const trained = model as FsModel;
+  const bf = bayesFactors(trained, levels, tf, pairs.length);
+  if (fresh) trained.lambda = fitPrior(bf, records.length);
+  const probabilities = withPrior(trained.lambda, bf);
+  return { spec, model: trained, blocking, pairs, stride: blocking.stride, levels, tf, probabilities };
+}
+
+/** log₂ Bayes factor of every pair: Σ log₂(m/u) over its levels, plus tf adjustments (no prior). */
+export function bayesFactors(model: FsModel, levels: Uint8Array, tf: Float32Array, n: number): Float32Array {
+  const K = model.comparisons.length;
+  const factors = logFactors(model);
+  const out = new Float32Array(n);
+  for (let p = 0; p < n; p++) {
+    let w = 0;
+    const base = p * K;
+    for (let k = 0; k < K; k++) {
+      const l = levels[base + k];
+      w += factors[k][l];
+      const f = tf[base + k];
+      if (f > 0) w += tfAdjustment(model.comparisons[k].u[l], f);
+    }
+    out[p] = w;
+  }
+  return out;
+}
+
+/** Match probabilities from Bayes factors and the prior λ. */
+export function withPrior(lambda: number, log2Bf: Float32Array): Float32Array {
+  const prior = Math.log2(lambda / (1 - lambda));
+  return log2Bf.map((w) => probability(prior + w));
+}
