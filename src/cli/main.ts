@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerJobs } from './commands/jobs.ts';
+import { registerResolve } from './commands/resolve.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
@@ -19,6 +20,7 @@ const program = new Command('corvid')
 registerImport(program);
 registerSearch(program);
 registerExport(program);
+registerResolve(program);
 registerAudit(program);
 registerServe(program);
 registerUsers(program);

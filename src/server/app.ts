@@ -17,6 +17,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { openapiRoutes } from './routes/openapi.ts';
+import { resolveRoutes } from './routes/resolve.ts';
 import { searchRoutes } from './routes/search.ts';
 import { registerSchemas } from './schemas.ts';
 import { webRoutes } from './static.ts';
@@ -51,7 +52,7 @@ function resolveConfig(opts: BuildOptions): ServerConfig {
 /** Everything under /api/v1: authentication first, then each feature in its own encapsulated plugin. */
 const apiV1: FastifyPluginAsync = async (api) => {
   await api.register(authPlugin);
-  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, auditRoutes]) {
     await api.register(routes);
   }
 };
@@ -96,6 +97,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         { name: 'datasets', description: 'datasets and their defaults' },
         { name: 'imports', description: 'upload files to import' },
         { name: 'jobs', description: 'long-running work' },
+        { name: 'resolve', description: 'entity resolution: runs, the review queue, judgements, canonical entities' },
         { name: 'audit', description: 'the hash-chained audit log' },
         { name: 'meta', description: 'health and this document' },
       ],
