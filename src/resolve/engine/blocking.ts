@@ -45,12 +45,13 @@ const PERSON_RULES: readonly BlockingRule[] = [
     },
   },
   {
-    name: 'name sound + birth year',
+    // Either name's sound with the birth month, for a family name mangled at its first letter.
+    name: 'name sound + birth month',
     keys(r, out) {
-      if (!r.dateY) return;
+      if (!r.dateM) return;
       for (const n of r.names) {
-        if (n.givenPh) out.push(`${n.givenPh}|${r.dateY}`);
-        if (n.surnamePh) out.push(`${n.surnamePh}|${r.dateY}`);
+        if (n.givenPh) out.push(`${n.givenPh}|${r.dateY}-${r.dateM}`);
+        if (n.surnamePh) out.push(`${n.surnamePh}|${r.dateY}-${r.dateM}`);
       }
     },
   },

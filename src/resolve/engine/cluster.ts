@@ -1,7 +1,7 @@
 /**
  * Clustering of links into entities: union–find over links taken strongest first, with cannot-link
  * constraints (negative judgements are never overridden) and a guard against chaining: two groups are
- * joined only when the pairs compared between them mostly agree, so one weak bridge cannot fuse two
+ * joined only when most pairs compared between them agree, so one weak bridge cannot fuse two
  * crowds into a giant cluster (a density check in the spirit of average-linkage clustering).
  */
 
@@ -17,7 +17,7 @@ export interface Link {
 export interface ClusterOptions {
   /** Largest cluster the automatic pass may build (trusted links may exceed it). Default 50. */
   maxSize?: number;
-  /** Share of compared cross pairs that must agree before two groups of more than one record join. Default 0.5. */
+  /** Share of compared cross pairs that must agree before a group grows past two records. Default 0.5. */
   minSupport?: number;
   /** Probability at or above which a compared pair counts as agreeing (for the guard). */
   threshold?: number;
@@ -90,7 +90,7 @@ export class Clusters {
     const total = this.size[ra] + this.size[rb];
     if (!l.trusted) {
       if (total > (opts.maxSize ?? 50)) return 'size';
-      if (this.size[rb] > 1 && graph && !this.supported(ra, rb, opts, graph)) return 'guard';
+      if (total > 2 && graph && !this.supported(ra, rb, opts, graph)) return 'guard';
     }
     this.parent[rb] = ra;
     this.size[ra] = total;
@@ -103,7 +103,7 @@ export class Clusters {
   }
 
   private supported(ra: number, rb: number, opts: ClusterOptions, graph: CompareGraph): boolean {
-    const threshold = opts.threshold ?? 0.8;
+    const threshold = opts.threshold ?? 0.7;
     let compared = 0;
     let agree = 0;
     for (const m of this.membersOf(rb)) {

@@ -28,7 +28,7 @@ const KIND_LABEL: Record<string, string> = {
   phone: 'phone number',
 };
 
-const align: NameAlignment = { a: null, b: null, swapped: false };
+const align: NameAlignment = { a: null, b: null, swapped: false, givenSim: 0, surnameSim: 0 };
 
 /** Whether two records' names and dates allow them to be one person or organisation. */
 export function compatible(a: ResolveRecord, b: ResolveRecord): boolean {
@@ -72,7 +72,10 @@ export function identifierLinks(records: readonly ResolveRecord[], skip?: (a: nu
   const seen = new Set<string>();
   const out: IdentifierLink[] = [];
   for (const [key, members] of groups) {
-    if (members.length < 2 || members.length > MAX_GROUP) continue;
+    if (members.length < 2) continue;
+    const family = key.slice(0, key.indexOf('|'));
+    // Accounts and wallets are their identifier however many sources mention them.
+    if (members.length > MAX_GROUP && family !== 'account' && family !== 'wallet') continue;
     const id = key.slice(key.indexOf('|') + 1);
     const kind = id.slice(0, id.indexOf(':'));
     const value = id.slice(kind.length + 1);

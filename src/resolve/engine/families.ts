@@ -15,7 +15,7 @@ export interface FamilySpec {
   terms(r: ResolveRecord, k: number): string[];
 }
 
-const align: NameAlignment = { a: null, b: null, swapped: false };
+const align: NameAlignment = { a: null, b: null, swapped: false, givenSim: 0, surnameSim: 0 };
 
 const PERSON: FamilySpec = {
   family: 'person',
@@ -41,8 +41,8 @@ const PERSON: FamilySpec = {
       const bsPh = align.swapped ? fb.givenPh : fb.surnamePh;
       const bgSk = align.swapped ? fb.surnameSk : fb.givenSk;
       const bsSk = align.swapped ? fb.givenSk : fb.surnameSk;
-      l[0] = namePartLevel(fa.given, bg, fa.givenPh, bgPh, fa.givenSk, bgSk, true);
-      l[1] = namePartLevel(fa.surname, bs, fa.surnamePh, bsPh, fa.surnameSk, bsSk, false);
+      l[0] = namePartLevel(fa.given, bg, fa.givenPh, bgPh, fa.givenSk, bgSk, true, align.givenSim);
+      l[1] = namePartLevel(fa.surname, bs, fa.surnamePh, bsPh, fa.surnameSk, bsSk, false, align.surnameSim);
       out.tfValues[0] = l[0] === 1 ? fa.given : '';
       out.tfValues[1] = l[1] === 1 ? fa.surname : '';
     } else {

@@ -25,11 +25,16 @@ export interface NameAlignment {
   b: NameForm | null;
   /** b's given and family name are exchanged relative to a's. */
   swapped: boolean;
+  /** Jaro–Winkler of the aligned given names and family names (0 when either is missing). */
+  givenSim: number;
+  surnameSim: number;
 }
 
 function sim(x: string, y: string): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
+  // Very different lengths cannot reach the 0.8 band; skip the quadratic part.
+  if (x.length > 2 * y.length + 2 || y.length > 2 * x.length + 2) return 0;
   return jaroWinkler(x, y);
 }
 
@@ -41,14 +46,21 @@ export function alignNames(a: ResolveRecord, b: ResolveRecord, out: NameAlignmen
   let best = -1;
   for (const fa of a.names) {
     for (const fb of b.names) {
-      const straight = sim(fa.given, fb.given) + sim(fa.surname, fb.surname);
-      const crossed = sim(fa.given, fb.surname) + sim(fa.surname, fb.given);
+      const gg = sim(fa.given, fb.given);
+      const ss = sim(fa.surname, fb.surname);
+      const straight = gg + ss;
+      // The crossed order only matters when the straight one is poor (swapped given and family names).
+      const gs = straight < 1.6 ? sim(fa.given, fb.surname) : 0;
+      const sg = straight < 1.6 ? sim(fa.surname, fb.given) : 0;
+      const crossed = gs + sg;
       const s = Math.max(straight, crossed);
       if (s > best) {
         best = s;
         out.a = fa;
         out.b = fb;
         out.swapped = crossed > straight + 0.05;
+        out.givenSim = out.swapped ? gs : gg;
+        out.surnameSim = out.swapped ? sg : ss;
       }
       if (best >= 2) return out;
     }
@@ -60,11 +72,11 @@ export function alignNames(a: ResolveRecord, b: ResolveRecord, out: NameAlignmen
  * Name-part levels: 1 exact, 2 Jaro–Winkler ≥ 0.92, 3 ≥ 0.8 or the same sound (double metaphone) or
  * romanisation skeleton, 4 (given names only) an initial against a name starting with it, then "else".
  */
-export function namePartLevel(x: string, y: string, xPh: string, yPh: string, xSk: string, ySk: string, initials: boolean): number {
+export function namePartLevel(x: string, y: string, xPh: string, yPh: string, xSk: string, ySk: string, initials: boolean, similarity?: number): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
   if (initials && (x.length === 1 || y.length === 1)) return x[0] === y[0] ? 4 : 5;
-  const jw = jaroWinkler(x, y);
+  const jw = similarity ?? jaroWinkler(x, y);
   if (jw >= 0.92) return 2;
   if (jw >= 0.8 || (xPh !== '' && xPh === yPh) || (xSk !== '' && xSk === ySk)) return 3;
   return initials ? 5 : 4;
@@ -118,7 +130,8 @@ export function emailLevel(a: readonly string[], b: readonly string[]): number {
     const lx = x.slice(0, x.indexOf('@'));
     for (const y of b) {
       if (x === y) return 1;
-      if (!near && (jaroWinkler(lx, y.slice(0, y.indexOf('@'))) >= 0.9 || jaroWinkler(x, y) >= 0.92)) near = true;
+      if (near || Math.abs(x.length - y.length) > 4) continue;
+      if (jaroWinkler(lx, y.slice(0, y.indexOf('@'))) >= 0.9 || jaroWinkler(x, y) >= 0.92) near = true;
     }
   }
   return near ? 2 : 3;
@@ -146,6 +159,7 @@ export function addressLevel(a: ResolveRecord, b: ResolveRecord): number {
   if (!x.length || !y.length) return 0;
   if (x.length === y.length && x.every((t) => y.includes(t))) return 1;
   const o = softOverlap(x, y, 0.88);
+  // (softOverlap compares only words of similar length; see strings.ts)
   if (o >= 0.8) return 2;
   if (o >= 0.5) return 3;
   if (a.postcodes.some((p) => b.postcodes.includes(p))) return 4;

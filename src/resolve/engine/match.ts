@@ -7,7 +7,7 @@ import type { ResolveRecord } from './record.ts';
 
 export interface MatchOptions {
   maxBlock?: number;
-  /** Random pairs for u (default 1,000,000, or all pairs of a small set). */
+  /** Random pairs for u (default 500,000, or all pairs of a small set). */
   uSample?: number;
   /** Incremental: only pairs touching a changed record. */
   changed?: Uint8Array;

@@ -12,7 +12,7 @@ import { matchFamily, type FamilyMatches } from './match.ts';
 import type { Family, ResolveRecord } from './record.ts';
 
 export interface ResolveOptions extends ClusterOptions {
-  /** Pairs at or above this probability are merged automatically. Default 0.8. */
+  /** Pairs at or above this probability are merged automatically. Default 0.7. */
   threshold?: number;
   /** Pairs from here up to the threshold go to the review queue. Default 0.3. */
   reviewFrom?: number;
@@ -49,7 +49,7 @@ export interface EngineReview {
   b: number;
   probability: number;
   priority: number;
-  why: 'uncertain' | 'guard' | 'size' | 'undone';
+  why: 'uncertain' | 'guard' | 'size' | 'undone' | 'name only';
   explanation: PairExplanation;
 }
 
@@ -94,7 +94,7 @@ function reasonOf(e: PairExplanation): string {
 /** Runs the pass. Pure: the same input gives the same output. */
 export function resolveRecords(input: EngineInput): EngineResult {
   const opts = input.options ?? {};
-  const threshold = opts.threshold ?? 0.8;
+  const threshold = opts.threshold ?? 0.7;
   const reviewFrom = opts.reviewFrom ?? 0.3;
   const { records } = input;
   const clusters = new Clusters(records.length);
@@ -130,6 +130,25 @@ export function resolveRecords(input: EngineInput): EngineResult {
   }
   review.sort((x, y) => y.priority - x.priority || x.a - y.a || x.b - y.b);
   return { links, review, models, stats: { identifierLinks: idLinks.length, families }, clusters };
+}
+
+/** Comparisons that are the name itself; the rest is corroborating evidence. */
+const NAME_COMPARISONS = new Set(['given name', 'family name', 'name', 'legal form']);
+
+/**
+ * A pair whose only agreeing evidence is the name: namesakes look exactly like this, so the automatic
+ * pass never merges on names alone but asks an analyst (Fellegi–Sunter cannot tell "same name, no
+ * other data" from "same person" when the name is all there is).
+ */
+function nameOnly(m: FamilyMatches, p: number): boolean {
+  const K = m.spec.comparisons.length;
+  const factors = m.model.comparisons;
+  for (let k = 0; k < K; k++) {
+    if (NAME_COMPARISONS.has(factors[k].name)) continue;
+    const l = m.levels[p * K + k];
+    if (l !== 0 && factors[k].m[l] > factors[k].u[l]) return false;
+  }
+  return true;
 }
 
 function clusterFamily(
@@ -168,6 +187,10 @@ function clusterFamily(
     stats.aboveThreshold++;
     if (vetoed(a, b)) {
       if (clusters.find(a) !== clusters.find(b)) toReview('undone');
+      continue;
+    }
+    if (nameOnly(m, p)) {
+      if (clusters.find(a) !== clusters.find(b)) toReview('name only');
       continue;
     }
     const outcome = clusters.link({ a, b, strength: prob, trusted: false }, opts, graph);

@@ -123,7 +123,7 @@ export function softOverlap(a: readonly string[], b: readonly string[], close = 
       const taken = usedArr ? usedArr[j] === 1 : (mask & (1 << j)) !== 0;
       if (taken) continue;
       const y = b[j];
-      if (x === y || (x.length > 2 && y.length > 2 && jaroWinkler(x, y) >= close)) {
+      if (x === y || (x.length > 2 && y.length > 2 && Math.abs(x.length - y.length) <= 2 && jaroWinkler(x, y) >= close)) {
         if (usedArr) usedArr[j] = 1;
         else mask |= 1 << j;
         matched++;

@@ -46,7 +46,7 @@ export const TRAINING_RULES: Readonly<Record<string, readonly TrainingRule[]>> =
 
 export interface TrainOptions {
   uSample?: number;
-  /** Pairs per EM session at most (a random subset beyond). Default 2,000,000. */
+  /** Pairs per EM session at most (a random subset beyond). Default 300,000: EM runs on patterns, more pairs add little. */
   sessionPairs?: number;
   maxBlock?: number;
   seed?: number;
@@ -84,7 +84,7 @@ function subsample(pairs: Float64Array, max: number, seed: number): Float64Array
  * Comparisons no session can see keep the default m (strong agreement likely among matches).
  */
 export function trainFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: TrainOptions = {}): FsModel {
-  const { u, pairs: uPairs } = estimateU(records, spec, opts.uSample ?? 1_000_000, opts.seed ?? 1);
+  const { u, pairs: uPairs } = estimateU(records, spec, opts.uSample ?? 500_000, opts.seed ?? 1);
   const K = spec.comparisons.length;
   const sums = spec.comparisons.map((c) => new Float64Array(c.levels.length));
   const seen = new Float64Array(K);
@@ -95,7 +95,7 @@ export function trainFamily(all: readonly ResolveRecord[], records: readonly Res
   for (const t of TRAINING_RULES[spec.family] ?? []) {
     const excluded = spec.comparisons.map((c) => t.excludes.includes(c.name));
     const blocked = candidatePairs(records, [t.rule], { maxBlock: opts.maxBlock ?? 1000 });
-    const pairs = subsample(blocked.pairs, opts.sessionPairs ?? 2_000_000, opts.seed ?? 1);
+    const pairs = subsample(blocked.pairs, opts.sessionPairs ?? 300_000, opts.seed ?? 1);
     if (pairs.length < 50) continue;
     const levels = sessionLevels(all, spec, pairs, blocked.stride, excluded);
     const em = trainEm(spec, levels, u);
