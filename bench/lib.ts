@@ -9,17 +9,8 @@ export function benchPath(...parts: string[]): string {
   return join(BENCH_DIR, ...parts);
 }
 
-/** mulberry32: a small, fast, seeded PRNG (benchmarks must be repeatable). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, the same seeded PRNG the resolver samples with (benchmarks must be repeatable). */
+export { prng as rng } from '../src/resolve/engine/fellegi-sunter.ts';
 
 export async function timed<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: number }> {
   const t0 = process.hrtime.bigint();

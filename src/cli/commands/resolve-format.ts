@@ -50,7 +50,7 @@ function isRecord(v: JsonValue | undefined): v is { [key: string]: JsonValue } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The per-comparison evidence of a stored explanation, if it has any (identifier links carry a rule and value instead). */
+/** The per-comparison evidence of a stored explanation, when it has some (identifier links carry a rule and value instead). */
 export function contributionsOf(explanation: JsonValue): Contribution[] {
   if (!isRecord(explanation) || !Array.isArray(explanation.contributions)) return [];
   const out: Contribution[] = [];
@@ -120,7 +120,7 @@ export function formatUndo(r: UndoResult): string {
 }
 
 export function formatGroup(g: GroupView): string {
-  if (!g.canonical) return `${g.entity} is not merged with any other entity`;
+  if (!g.canonical) return `${g.entity} is not merged with another entity`;
   const lines = [`${g.entity} belongs to canonical entity ${g.canonical} (${g.members.length} members you can see)`, 'members:'];
   for (const m of g.members) lines.push(`  ${m.id.padEnd(36)} ${m.schema.padEnd(14)} ${cut(m.caption, 40).padEnd(42)} [${m.datasets.join(', ')}]`);
   lines.push('held together by:');

@@ -109,7 +109,7 @@ export function registerResolve(program: Command): void {
 
   resolve
     .command('judge <left> <right> <verdict>')
-    .description('decide whether any two entities are the same (same | different | unsure)')
+    .description('decide whether two entities are the same (same | different | unsure)')
     .option('--reason <text>', 'why, in a sentence (recorded with the decision)')
     .action(async (left: string, right: string, verdict: string, _o: GlobalOptions & { reason?: string }, cmd: Command) => {
       const o = cmd.optsWithGlobals<GlobalOptions & { reason?: string }>();

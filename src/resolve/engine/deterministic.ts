@@ -5,7 +5,7 @@
  * them the names must also be compatible and the dates must not contradict — a shared phone between
  * different names is a lead for the analyst (an inferred link), not a merge.
  */
-import { alignNames, dateLevel, namePartLevel, type NameAlignment } from './levels.ts';
+import { alignedNameLevels, alignNames, dateLevel, type NameAlignment } from './levels.ts';
 import type { ResolveRecord } from './record.ts';
 import { jaroWinkler } from './strings.ts';
 
@@ -38,14 +38,7 @@ export function compatible(a: ResolveRecord, b: ResolveRecord): boolean {
   if (a.family === 'organization') {
     return a.names.some((x) => b.names.some((y) => x.key === y.key || jaroWinkler(x.surname, y.surname) >= 0.85));
   }
-  alignNames(a, b, align);
-  const fa = align.a;
-  const fb = align.b;
-  if (!fa || !fb) return true;
-  const bg = align.swapped ? fb.surname : fb.given;
-  const bs = align.swapped ? fb.given : fb.surname;
-  const g = namePartLevel(fa.given, bg, fa.givenPh, align.swapped ? fb.surnamePh : fb.givenPh, fa.givenSk, align.swapped ? fb.surnameSk : fb.givenSk, true);
-  const s = namePartLevel(fa.surname, bs, fa.surnamePh, align.swapped ? fb.givenPh : fb.surnamePh, fa.surnameSk, align.swapped ? fb.givenSk : fb.surnameSk, false);
+  const [g, s] = alignedNameLevels(alignNames(a, b, align));
   return g !== 5 && s !== 4;
 }
 

@@ -1,8 +1,8 @@
 /** The comparisons of each family that is matched probabilistically: persons, organisations, addresses. */
-import type { Family, ResolveRecord } from './record.ts';
+import type { Family, NameForm, ResolveRecord } from './record.ts';
 import {
-  ADDRESS_LEVELS, DATE_LEVELS, EMAIL_LEVELS, EQUAL_LEVELS, GIVEN_LEVELS, PHONE_LEVELS, SET_LEVELS, SURNAME_LEVELS, addressLevel, alignNames, anySharedLevel,
-  dateLevel, emailLevel, equalLevel, identifierLevel, namePartLevel, phoneLevel, type ComparisonSpec, type NameAlignment, type PairLevels,
+  ADDRESS_LEVELS, DATE_LEVELS, EMAIL_LEVELS, EQUAL_LEVELS, GIVEN_LEVELS, PHONE_LEVELS, SET_LEVELS, SURNAME_LEVELS, addressLevel, alignedNameLevels, alignNames, anySharedLevel,
+  dateLevel, emailLevel, equalLevel, identifierLevel, phoneLevel, type ComparisonSpec, type NameAlignment, type PairLevels,
 } from './levels.ts';
 import { jaroWinkler, softOverlap } from './strings.ts';
 
@@ -32,23 +32,9 @@ const PERSON: FamilySpec = {
   compare(a, b, out) {
     const l = out.levels;
     alignNames(a, b, align);
-    const fa = align.a;
-    const fb = align.b;
-    if (fa && fb) {
-      const bg = align.swapped ? fb.surname : fb.given;
-      const bs = align.swapped ? fb.given : fb.surname;
-      const bgPh = align.swapped ? fb.surnamePh : fb.givenPh;
-      const bsPh = align.swapped ? fb.givenPh : fb.surnamePh;
-      const bgSk = align.swapped ? fb.surnameSk : fb.givenSk;
-      const bsSk = align.swapped ? fb.givenSk : fb.surnameSk;
-      l[0] = namePartLevel(fa.given, bg, fa.givenPh, bgPh, fa.givenSk, bgSk, true, align.givenSim);
-      l[1] = namePartLevel(fa.surname, bs, fa.surnamePh, bsPh, fa.surnameSk, bsSk, false, align.surnameSim);
-      out.tfValues[0] = l[0] === 1 ? fa.given : '';
-      out.tfValues[1] = l[1] === 1 ? fa.surname : '';
-    } else {
-      l[0] = 0;
-      l[1] = 0;
-    }
+    [l[0], l[1]] = alignedNameLevels(align);
+    out.tfValues[0] = l[0] === 1 ? (align.a as NameForm).given : '';
+    out.tfValues[1] = l[1] === 1 ? (align.a as NameForm).surname : '';
     l[2] = dateLevel(a, b);
     l[3] = identifierLevel(a.identifiers, b.identifiers);
     l[4] = emailLevel(a.emails, b.emails);

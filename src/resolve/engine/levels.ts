@@ -43,6 +43,8 @@ export function alignNames(a: ResolveRecord, b: ResolveRecord, out: NameAlignmen
   out.a = null;
   out.b = null;
   out.swapped = false;
+  out.givenSim = 0;
+  out.surnameSim = 0;
   let best = -1;
   for (const fa of a.names) {
     for (const fb of b.names) {
@@ -80,6 +82,18 @@ export function namePartLevel(x: string, y: string, xPh: string, yPh: string, xS
   if (jw >= 0.92) return 2;
   if (jw >= 0.8 || (xPh !== '' && xPh === yPh) || (xSk !== '' && xSk === ySk)) return 3;
   return initials ? 5 : 4;
+}
+
+/** Given-name and family-name levels of an alignment (b's parts exchanged when it is swapped); 0s without names. */
+export function alignedNameLevels(al: NameAlignment): [given: number, surname: number] {
+  const fa = al.a;
+  const fb = al.b;
+  if (!fa || !fb) return [0, 0];
+  const sw = al.swapped;
+  return [
+    namePartLevel(fa.given, sw ? fb.surname : fb.given, fa.givenPh, sw ? fb.surnamePh : fb.givenPh, fa.givenSk, sw ? fb.surnameSk : fb.givenSk, true, al.givenSim),
+    namePartLevel(fa.surname, sw ? fb.given : fb.surname, fa.surnamePh, sw ? fb.givenPh : fb.surnamePh, fa.surnameSk, sw ? fb.givenSk : fb.surnameSk, false, al.surnameSim),
+  ];
 }
 
 export const GIVEN_LEVELS = ['missing', 'exact', 'jaro-winkler ≥ 0.92', 'jaro-winkler ≥ 0.8 or same sound', 'initial matches', 'different'] as const;

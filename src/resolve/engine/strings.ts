@@ -115,17 +115,13 @@ export function damerauLevenshtein(a: string, b: string, max = 2): number {
 export function softOverlap(a: readonly string[], b: readonly string[], close = 0.9): number {
   if (!a.length || !b.length) return 0;
   let matched = 0;
-  const used = b.length <= 32 ? 0 : -1;
-  let mask = used;
-  const usedArr = used === -1 ? new Uint8Array(b.length) : null;
+  const used = new Uint8Array(b.length);
   for (const x of a) {
     for (let j = 0; j < b.length; j++) {
-      const taken = usedArr ? usedArr[j] === 1 : (mask & (1 << j)) !== 0;
-      if (taken) continue;
+      if (used[j]) continue;
       const y = b[j];
       if (x === y || (x.length > 2 && y.length > 2 && Math.abs(x.length - y.length) <= 2 && jaroWinkler(x, y) >= close)) {
-        if (usedArr) usedArr[j] = 1;
-        else mask |= 1 << j;
+        used[j] = 1;
         matched++;
         break;
       }

@@ -126,7 +126,7 @@ export const resolveRoutes: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['resolve'],
-        summary: 'Decide whether any two entities are the same; answers the judgement (201)',
+        summary: 'Decide whether two entities are the same; answers the judgement (201)',
         body: {
           type: 'object',
           required: ['left', 'right', 'verdict'],
