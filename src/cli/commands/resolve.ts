@@ -65,12 +65,12 @@ export function registerResolve(program: Command): void {
     .description('compare new and changed records, merge the sure pairs, queue the uncertain ones for review')
     .option('--full', 'compare everything and retrain, ignoring what earlier runs remember')
     .option('--retrain', 'retrain the match models even on an incremental run')
-    .option('--threshold <p>', 'merge pairs at or above this match probability', '0.9')
+    .option('--threshold <p>', 'merge pairs at or above this match probability', '0.7')
     .option('--review-from <p>', 'queue pairs from this probability up to the threshold for review', '0.3')
     .action(async (_o: RunFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<RunFlags>();
       await withRuntime(o, async (rt) => {
-        const threshold = probability('threshold', o.threshold ?? '0.9');
+        const threshold = probability('threshold', o.threshold ?? '0.7');
         const reviewFrom = probability('review-from', o.reviewFrom ?? '0.3');
         if (reviewFrom > threshold) throw new ValidationError('CORVID_ERR_VALIDATION', '--review-from must not be above --threshold');
         const opts: ResolveRunOptions = {

@@ -50,6 +50,10 @@ export const resolveRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: RunBody | undefined }>(
     '/resolve/runs',
     {
+      // A bare POST (no body, as curl -X POST sends it) means the defaults.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
       schema: {
         tags: ['resolve'],
         summary: 'Run resolution now: merge sure pairs, queue uncertain ones for review; answers the run summary',
@@ -61,7 +65,7 @@ export const resolveRoutes: FastifyPluginAsync = async (app) => {
           properties: {
             full: { type: 'boolean', description: 'compare everything and retrain' },
             retrain: { type: 'boolean', description: 'retrain the match models on an incremental run' },
-            threshold: { ...P, description: 'merge at or above this probability (default 0.9)' },
+            threshold: { ...P, description: 'merge at or above this probability (default 0.7)' },
             reviewFrom: { ...P, description: 'queue for review from this probability up to the threshold (default 0.3)' },
           },
         },
