@@ -9,11 +9,26 @@ import type { Family, ResolveRecord } from './record.ts';
 export interface BlockingRule {
   name: string;
   keys(r: ResolveRecord, out: string[]): void;
+  /**
+   * Sort orders for blocks too large to compare in full (common names in millions of records): such a
+   * block is compared by sorted neighbourhood instead (Hernández & Stolfo 1995) — each record against
+   * its nearest neighbours in each order — so its pairs grow with the data instead of its square.
+   */
+  orders?: readonly ((r: ResolveRecord) => string)[];
+  /** This rule's block size from which sorted neighbourhood applies (else the option's). */
+  refineAt?: number;
 }
+
 
 function initial(s: string): string {
   return s ? s[0] : '';
 }
+
+/** Sort orders for large person blocks: by name then birth date, by birth date then given name. */
+const PERSON_ORDERS: readonly ((r: ResolveRecord) => string)[] = [
+  (r) => `${r.names[0]?.surname ?? ''} ${r.names[0]?.given ?? ''} ${r.dateStr}`,
+  (r) => `${r.dateStr || '~'} ${r.names[0]?.given ?? ''}`,
+];
 
 const PERSON_RULES: readonly BlockingRule[] = [
   {
@@ -24,6 +39,7 @@ const PERSON_RULES: readonly BlockingRule[] = [
         if (n.surnamePh && n.given) out.push(`${n.surnamePh}|${initial(n.given)}`, `${n.givenPh}|${initial(n.surname)}`);
       }
     },
+    orders: PERSON_ORDERS,
   },
   {
     // Romanisation skeletons, so Schewtschenko meets Shevchenko even when their sounds differ.
@@ -33,6 +49,7 @@ const PERSON_RULES: readonly BlockingRule[] = [
         if (n.surnameSk && n.given) out.push(`${n.surnameSk}|${initial(n.given)}`, `${n.givenSk}|${initial(n.surname)}`);
       }
     },
+    orders: PERSON_ORDERS,
   },
   {
     name: 'birth date + an initial',
@@ -43,6 +60,8 @@ const PERSON_RULES: readonly BlockingRule[] = [
         if (n.surname) out.push(`${r.dateStr}|${initial(n.surname)}`);
       }
     },
+    orders: PERSON_ORDERS,
+    refineAt: 30,
   },
   {
     // Either name's sound with the birth month, for a family name mangled at its first letter.
@@ -54,6 +73,7 @@ const PERSON_RULES: readonly BlockingRule[] = [
         if (n.surnamePh) out.push(`${n.surnamePh}|${r.dateY}-${r.dateM}`);
       }
     },
+    orders: PERSON_ORDERS,
   },
   {
     name: 'family name + postal code',
@@ -94,6 +114,10 @@ export const BLOCKING_RULES: Readonly<Record<Family, readonly BlockingRule[]>> =
 export interface BlockingOptions {
   /** Blocks larger than this are skipped (and reported): a key shared by thousands says nothing. */
   maxBlock?: number;
+  /** Blocks larger than this are compared by sorted neighbourhood, where the rule has sort orders. Default 100. */
+  refineAt?: number;
+  /** Following neighbours compared in each sort order. Default 3. */
+  window?: number;
   /** Incremental runs: only pairs with at least one changed record (flag 1) are produced. */
   changed?: Uint8Array;
 }
@@ -107,6 +131,8 @@ export interface BlockingResult {
   /** Keys whose blocks exceeded maxBlock, with their sizes (at most 20 listed). */
   skipped: { rule: string; key: string; size: number }[];
   skippedCount: number;
+  /** Blocks compared by sorted neighbourhood. */
+  refinedCount: number;
 }
 
 class PairBuffer {
@@ -128,6 +154,7 @@ class PairBuffer {
  */
 export function candidatePairs(records: readonly ResolveRecord[], rules: readonly BlockingRule[], opts: BlockingOptions = {}): BlockingResult {
   const maxBlock = opts.maxBlock ?? 1000;
+  const refineAt = opts.refineAt ?? 100;
   let maxIdx = 1;
   for (const r of records) if (r.idx + 1 > maxIdx) maxIdx = r.idx + 1;
   const stride = 2 ** Math.ceil(Math.log2(maxIdx + 1));
@@ -135,36 +162,69 @@ export function candidatePairs(records: readonly ResolveRecord[], rules: readonl
   const perRule: Record<string, number> = {};
   const skipped: BlockingResult['skipped'] = [];
   let skippedCount = 0;
-  const keys: string[] = [];
+  let refinedCount = 0;
   for (const rule of rules) {
-    const blocks = new Map<string, number[]>();
-    for (const r of records) {
-      keys.length = 0;
-      rule.keys(r, keys);
-      for (let i = 0; i < keys.length; i++) {
-        const k = keys[i];
-        if (!k || keys.indexOf(k) < i) continue;
-        const list = blocks.get(k);
-        if (list) list.push(r.idx);
-        else blocks.set(k, [r.idx]);
-      }
-    }
+    const blocks = blocksOf(records, rule.keys);
     let produced = 0;
     for (const [key, list] of blocks) {
       if (list.length < 2) continue;
+      if (list.length > (rule.refineAt ?? refineAt) && rule.orders) {
+        refinedCount++;
+        produced += emitNeighbours(list.map((pos) => records[pos]), rule.orders, opts.window ?? 3, stride, out, opts.changed);
+        continue;
+      }
       if (list.length > maxBlock) {
         skippedCount++;
         if (skipped.length < 20) skipped.push({ rule: rule.name, key, size: list.length });
         continue;
       }
-      produced += emitBlock(list, stride, out, opts.changed);
+      produced += emitBlock(list.map((pos) => records[pos].idx), stride, out, opts.changed);
     }
     perRule[rule.name] = produced;
   }
   const all = out.buf.subarray(0, out.n).sort();
   let w = 0;
   for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[w++] = all[i];
-  return { pairs: all.slice(0, w), stride, perRule, skipped, skippedCount };
+  return { pairs: all.slice(0, w), stride, perRule, skipped, skippedCount, refinedCount };
+}
+
+/** Positions of the records under each key (a record once per key). */
+function blocksOf(records: readonly ResolveRecord[], keysOf: (r: ResolveRecord, out: string[]) => void): Map<string, number[]> {
+  const blocks = new Map<string, number[]>();
+  const keys: string[] = [];
+  for (let pos = 0; pos < records.length; pos++) {
+    keys.length = 0;
+    keysOf(records[pos], keys);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (!k || keys.indexOf(k) < i) continue;
+      const list = blocks.get(k);
+      if (list) list.push(pos);
+      else blocks.set(k, [pos]);
+    }
+  }
+  return blocks;
+}
+
+/** Pairs of each record with its `window` successors in each sort order. */
+function emitNeighbours(
+  members: ResolveRecord[], orders: readonly ((r: ResolveRecord) => string)[], window: number, stride: number, out: PairBuffer, changed?: Uint8Array,
+): number {
+  let produced = 0;
+  for (const order of orders) {
+    const keyed = members.map((r) => ({ key: order(r), idx: r.idx }));
+    keyed.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : x.idx - y.idx));
+    for (let i = 0; i < keyed.length; i++) {
+      const a = keyed[i].idx;
+      for (let j = i + 1; j <= i + window && j < keyed.length; j++) {
+        const b = keyed[j].idx;
+        if (a === b || (changed && !changed[a] && !changed[b])) continue;
+        out.push(a < b ? a * stride + b : b * stride + a);
+        produced++;
+      }
+    }
+  }
+  return produced;
 }
 
 function emitBlock(list: number[], stride: number, out: PairBuffer, changed?: Uint8Array): number {

@@ -37,7 +37,7 @@ const PERSON: FamilySpec = {
     out.tfValues[1] = l[1] === 1 ? (align.a as NameForm).surname : '';
     l[2] = dateLevel(a, b);
     l[3] = identifierLevel(a.identifiers, b.identifiers);
-    l[4] = emailLevel(a.emails, b.emails);
+    l[4] = emailLevel(a.emails, b.emails, a.emailUsers, b.emailUsers);
     l[5] = phoneLevel(a.phones, b.phones);
     l[6] = addressLevel(a, b);
     l[7] = anySharedLevel(a.countries, b.countries);
@@ -85,7 +85,7 @@ const ORGANIZATION: FamilySpec = {
     l[0] = orgNameLevel(a, b, out);
     l[1] = equalLevel(a.legalForm, b.legalForm);
     l[2] = identifierLevel(a.identifiers, b.identifiers);
-    l[3] = emailLevel(a.emails, b.emails);
+    l[3] = emailLevel(a.emails, b.emails, a.emailUsers, b.emailUsers);
     l[4] = phoneLevel(a.phones, b.phones);
     l[5] = addressLevel(a, b);
     l[6] = anySharedLevel(a.countries, b.countries);

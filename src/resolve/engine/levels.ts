@@ -123,9 +123,9 @@ export function identifierLevel(a: readonly string[], b: readonly string[]): num
   let comparable = false;
   let near = false;
   for (const x of a) {
-    const kx = x.slice(0, x.indexOf(':') + 1);
+    const colon = x.indexOf(':') + 1;
     for (const y of b) {
-      if (!y.startsWith(kx)) continue;
+      if (!sameKind(x, y, colon)) continue;
       if (x === y) return 1;
       comparable = true;
       if (!near && damerauLevenshtein(x, y, 1) <= 1) near = true;
@@ -135,17 +135,25 @@ export function identifierLevel(a: readonly string[], b: readonly string[]): num
   return near ? 2 : 3;
 }
 
+/** `y` starts with x's first `n` characters (its `kind:` prefix), without slicing. */
+function sameKind(x: string, y: string, n: number): boolean {
+  if (y.length < n) return false;
+  for (let i = 0; i < n; i++) if (x.charCodeAt(i) !== y.charCodeAt(i)) return false;
+  return true;
+}
+
 export const EMAIL_LEVELS = ['missing', 'exact', 'similar address or user name', 'different'] as const;
 
-export function emailLevel(a: readonly string[], b: readonly string[]): number {
+export function emailLevel(a: readonly string[], b: readonly string[], aUsers: readonly string[], bUsers: readonly string[]): number {
   if (!a.length || !b.length) return 0;
   let near = false;
-  for (const x of a) {
-    const lx = x.slice(0, x.indexOf('@'));
-    for (const y of b) {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    for (let j = 0; j < b.length; j++) {
+      const y = b[j];
       if (x === y) return 1;
       if (near || Math.abs(x.length - y.length) > 4) continue;
-      if (jaroWinkler(lx, y.slice(0, y.indexOf('@'))) >= 0.9 || jaroWinkler(x, y) >= 0.92) near = true;
+      if (jaroWinkler(aUsers[i], bUsers[j]) >= 0.9 || jaroWinkler(x, y) >= 0.92) near = true;
     }
   }
   return near ? 2 : 3;
@@ -159,10 +167,17 @@ export function phoneLevel(a: readonly string[], b: readonly string[]): number {
   for (const x of a) {
     for (const y of b) {
       if (x === y) return 1;
-      if (!near && x.length >= 8 && y.length >= 8 && x.slice(-8) === y.slice(-8)) near = true;
+      if (!near && sameTail(x, y, 8)) near = true;
     }
   }
   return near ? 2 : 3;
+}
+
+/** Both strings have at least `n` characters and end in the same `n`. */
+function sameTail(x: string, y: string, n: number): boolean {
+  if (x.length < n || y.length < n) return false;
+  for (let i = 1; i <= n; i++) if (x.charCodeAt(x.length - i) !== y.charCodeAt(y.length - i)) return false;
+  return true;
 }
 
 export const ADDRESS_LEVELS = ['missing', 'exact', 'most words agree', 'half the words agree', 'same postal code', 'different'] as const;
@@ -171,20 +186,26 @@ export function addressLevel(a: ResolveRecord, b: ResolveRecord): number {
   const x = a.addressTokens;
   const y = b.addressTokens;
   if (!x.length || !y.length) return 0;
-  if (x.length === y.length && x.every((t) => y.includes(t))) return 1;
+  if (x.length === y.length && sameSet(x, y)) return 1;
   const o = softOverlap(x, y, 0.88);
   // (softOverlap compares only words of similar length; see strings.ts)
   if (o >= 0.8) return 2;
   if (o >= 0.5) return 3;
-  if (a.postcodes.some((p) => b.postcodes.includes(p))) return 4;
+  if (anySharedLevel(a.postcodes, b.postcodes) === 1) return 4;
   return 5;
+}
+
+function sameSet(x: readonly string[], y: readonly string[]): boolean {
+  for (let i = 0; i < x.length; i++) if (!y.includes(x[i])) return false;
+  return true;
 }
 
 export const EQUAL_LEVELS = ['missing', 'same', 'different'] as const;
 
 export function anySharedLevel(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
-  return a.some((x) => b.includes(x)) ? 1 : 2;
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i])) return 1;
+  return 2;
 }
 
 export function equalLevel(a: string, b: string): number {

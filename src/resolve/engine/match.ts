@@ -1,6 +1,7 @@
 /** Probabilistic matching of one family: blocking, comparison, training (or a given model) and scoring. */
 import { BLOCKING_RULES, candidatePairs, type BlockingResult } from './blocking.ts';
-import { logFactors, pairLevels, probability, tfAdjustment, type FsModel } from './fellegi-sunter.ts';
+import { compareAll } from './compare-pool.ts';
+import { logFactors, probability, tfAdjustment, type FsModel } from './fellegi-sunter.ts';
 import { fitPrior, trainFamily } from './training.ts';
 import type { FamilySpec } from './families.ts';
 import type { ResolveRecord } from './record.ts';
@@ -45,41 +46,17 @@ export function termFrequencies(records: readonly ResolveRecord[], spec: FamilyS
 }
 
 /**
- * Compares every candidate pair once, keeping the levels (for EM and explanations) and, for exact
- * matches on tf comparisons, the frequency of the agreeing value.
- */
-function compareAll(byIdx: (i: number) => ResolveRecord, spec: FamilySpec, pairs: Float64Array, stride: number, tfs: (Map<string, number> | null)[]) {
-  const K = spec.comparisons.length;
-  const levels = new Uint8Array(pairs.length * K);
-  const tf = new Float32Array(pairs.length * K);
-  const scratch = pairLevels(spec);
-  for (let p = 0; p < pairs.length; p++) {
-    const key = pairs[p];
-    const a = byIdx(Math.floor(key / stride));
-    const b = byIdx(key % stride);
-    spec.compare(a, b, scratch);
-    const base = p * K;
-    for (let k = 0; k < K; k++) {
-      const l = scratch.levels[k];
-      levels[base + k] = l;
-      const table = tfs[k];
-      if (table && l === spec.comparisons[k].tfLevel && scratch.tfValues[k]) tf[base + k] = table.get(scratch.tfValues[k]) ?? 0;
-    }
-  }
-  return { levels, tf };
-}
-
-/**
  * Matches the records of one family (indices are global positions in `all`).
  * @example const m = matchFamily(all, persons, FAMILY_SPECS.person!, {}); // m.probabilities[i] for m.pairs[i]
  */
 export function matchFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: MatchOptions = {}): FamilyMatches {
   const { pairs, ...blocking } = candidatePairs(records, BLOCKING_RULES[spec.family], { maxBlock: opts.maxBlock, changed: opts.changed });
   const tfs = termFrequencies(records, spec);
-  const { levels, tf } = compareAll((i) => all[i], spec, pairs, blocking.stride, tfs);
+  // Levels (for EM and explanations) and, for exact matches on tf comparisons, the agreeing value's frequency.
+  const { levels, tf } = compareAll(all, records, spec, pairs, blocking.stride, tfs);
   let model = opts.model;
   const fresh = !model || model.comparisons.length !== spec.comparisons.length;
-  if (fresh) model = trainFamily(all, records, spec, { uSample: opts.uSample, maxBlock: opts.maxBlock, seed: opts.seed });
+  if (fresh) model = trainFamily(all, records, spec, { uSample: opts.uSample, maxBlock: opts.maxBlock, seed: opts.seed }, opts.changed ? undefined : { pairs, stride: blocking.stride, levels });
   const trained = model as FsModel;
   const bf = bayesFactors(trained, levels, tf, pairs.length);
   if (fresh) trained.lambda = fitPrior(bf, records.length);

@@ -43,6 +43,8 @@ export interface ResolveRecord {
   /** Postal-code-like tokens (4–6 digits) from the addresses. */
   postcodes: string[];
   emails: string[];
+  /** The mailbox names (before `@`) of `emails`, position for position. */
+  emailUsers: string[];
   phones: string[];
   /** Strong identifiers: IBANs, wallet keys, passport/ID/registration/tax numbers, prefixed by kind. */
   identifiers: string[];
@@ -75,13 +77,39 @@ export function familyOf(model: Model, schema: string): Family | null {
   return null;
 }
 
+/**
+ * Bounded memo of a string function: names, name parts and addresses repeat across millions of
+ * records, and the forms are read-only, so records may share them (which also saves memory).
+ */
+function memo<T>(fn: (key: string) => T, max = 262_144): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let hit = cache.get(key);
+    if (hit === undefined && !cache.has(key)) {
+      hit = fn(key);
+      if (cache.size >= max) cache.clear(); // evicting one by one from a Map degrades to O(n) per eviction
+      cache.set(key, hit);
+    }
+    return hit as T;
+  };
+}
+
+const tokensOf = memo((s: string) => nameTokens(s));
+const skeletonOf = memo((s: string) => nameSkeleton(s));
+const addressTokensOf = memo((s: string) => normalizeName(s).split(' '));
+const SEP = '\u0000';
+const personFormOf = memo((key: string) => {
+  const [raw, first, last] = key.split(SEP);
+  return first === '\u0001' ? personForm(raw) : personForm('', first || undefined, last || undefined);
+});
+
 function personForm(raw: string, first?: string, last?: string): NameForm | null {
   let given = '';
   let surname = '';
   let tokens: string[];
   if (first !== undefined || last !== undefined) {
-    const g = first ? nameTokens(first) : [];
-    const s = last ? nameTokens(last) : [];
+    const g = first ? tokensOf(first) : [];
+    const s = last ? tokensOf(last) : [];
     given = g[0] ?? '';
     surname = s.length ? s[s.length - 1] : '';
     tokens = [...g, ...s];
@@ -102,8 +130,8 @@ function makeForm(given: string, surname: string, tokens: string[]): NameForm {
     given, surname, tokens,
     givenPh: given.length > 1 ? phoneticKeys(given)[0] : given,
     surnamePh: surname.length > 1 ? phoneticKeys(surname)[0] : surname,
-    givenSk: given.length > 1 ? nameSkeleton(given) : given,
-    surnameSk: surname.length > 1 ? nameSkeleton(surname) : surname,
+    givenSk: given.length > 1 ? skeletonOf(given) : given,
+    surnameSk: surname.length > 1 ? skeletonOf(surname) : surname,
     key: [...tokens].sort().join(' '),
   };
 }
@@ -140,12 +168,12 @@ export function toRecord(model: Model, e: EntityLike, idx: number, defaultCountr
     const firsts = p.firstName ?? [];
     const lasts = p.lastName ?? [];
     if (firsts.length || lasts.length) {
-      const f = personForm('', firsts[0], lasts[0]);
+      const f = personFormOf(`${SEP}${firsts[0] ?? ''}${SEP}${lasts[0] ?? ''}`);
       if (f) names.push(f);
     }
     for (const raw of [...primary, ...(p.alias ?? [])]) {
       if (names.length >= MAX_NAMES) break;
-      const f = personForm(raw);
+      const f = personFormOf(`${raw}${SEP}\u0001${SEP}`);
       if (f && !names.some((n) => n.key === f.key)) names.push(f);
     }
   } else if (family === 'organization') {
@@ -159,7 +187,7 @@ export function toRecord(model: Model, e: EntityLike, idx: number, defaultCountr
   }
   const date = parsePartialDate((family === 'person' ? p.birthDate : p.incorporationDate)?.[0] ?? '');
   const addresses = family === 'address' ? [...(p.full ?? []), ...(p.street ?? []), ...(p.city ?? []), ...(p.postalCode ?? [])] : (p.address ?? []);
-  const addressTokens = uniq(addresses.flatMap((a) => normalizeName(a).split(' ')));
+  const addressTokens = uniq(addresses.flatMap((a) => addressTokensOf(a)));
   const identifiers: string[] = [];
   for (const [prop, kind] of Object.entries(ID_PROPS)) {
     for (const v of p[prop] ?? []) {
@@ -177,6 +205,7 @@ export function toRecord(model: Model, e: EntityLike, idx: number, defaultCountr
       if (w) identifiers.push(`wallet:${w.key}`);
     }
   }
+  const emails = uniq((p.email ?? []).map((v) => normalizeEmail(v)));
   return {
     idx, id: e.id, schema: e.schema, family, dataset: e.datasets?.[0] ?? e.id.slice(0, Math.max(0, e.id.indexOf('.'))),
     names, legalForm,
@@ -184,7 +213,8 @@ export function toRecord(model: Model, e: EntityLike, idx: number, defaultCountr
     dateStr: date ? `${date.year}${String(date.month ?? 0).padStart(2, '0')}${String(date.day ?? 0).padStart(2, '0')}` : '',
     addressTokens,
     postcodes: addressTokens.filter((t) => POSTCODE.test(t)),
-    emails: uniq((p.email ?? []).map((v) => normalizeEmail(v))),
+    emails,
+    emailUsers: emails.map((e) => e.slice(0, e.indexOf('@'))),
     phones: uniq((p.phone ?? []).map((v) => normalizePhone(v, defaultCountry))),
     identifiers: uniq(identifiers),
     countries: uniq([...(p.country ?? []), ...(p.nationality ?? []), ...(p.jurisdiction ?? [])].map((v) => normalizeCountry(v))),

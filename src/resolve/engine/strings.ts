@@ -107,6 +107,8 @@ export function damerauLevenshtein(a: string, b: string, max = 2): number {
   return Math.min(rowPrev[m], max + 1);
 }
 
+let used = new Uint8Array(16);
+
 /**
  * Soft token overlap of two token lists: tokens pair up greedily when equal or Jaro–Winkler ≥ `close`,
  * and the score is matched / size of the smaller list (an overlap coefficient tolerant of typos).
@@ -115,8 +117,10 @@ export function damerauLevenshtein(a: string, b: string, max = 2): number {
 export function softOverlap(a: readonly string[], b: readonly string[], close = 0.9): number {
   if (!a.length || !b.length) return 0;
   let matched = 0;
-  const used = new Uint8Array(b.length);
-  for (const x of a) {
+  if (used.length < b.length) used = new Uint8Array(b.length * 2);
+  used.fill(0, 0, b.length);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
     for (let j = 0; j < b.length; j++) {
       if (used[j]) continue;
       const y = b[j];

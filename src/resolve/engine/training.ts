@@ -52,14 +52,41 @@ export interface TrainOptions {
   seed?: number;
 }
 
-/** Levels of the given pairs, with excluded comparisons set to 0 (ignored by EM). */
-function sessionLevels(all: readonly ResolveRecord[], spec: FamilySpec, pairs: Float64Array, stride: number, excluded: readonly boolean[]): Uint8Array {
+/** Pairs already compared (sorted keys with the same stride) and their levels, K per pair. */
+export interface KnownLevels {
+  pairs: Float64Array;
+  stride: number;
+  levels: Uint8Array;
+}
+
+/** Position of `key` in the sorted `keys`, or -1. */
+function find(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = keys[mid];
+    if (v === key) return mid;
+    if (v < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Levels of the given pairs, with excluded comparisons set to 0 (ignored by EM). Most session pairs
+ * are candidate pairs as well; their levels are copied rather than compared again.
+ */
+function sessionLevels(all: readonly ResolveRecord[], spec: FamilySpec, pairs: Float64Array, stride: number, excluded: readonly boolean[], known?: KnownLevels): Uint8Array {
   const K = spec.comparisons.length;
   const levels = new Uint8Array(pairs.length * K);
   const scratch = pairLevels(spec);
+  const reuse = known && known.stride === stride ? known : undefined;
   for (let p = 0; p < pairs.length; p++) {
-    spec.compare(all[Math.floor(pairs[p] / stride)], all[pairs[p] % stride], scratch);
-    for (let k = 0; k < K; k++) levels[p * K + k] = excluded[k] ? 0 : scratch.levels[k];
+    const at = reuse ? find(reuse.pairs, pairs[p]) : -1;
+    const src = at >= 0 ? (reuse as KnownLevels).levels.subarray(at * K, at * K + K) : scratch.levels;
+    if (at < 0) spec.compare(all[Math.floor(pairs[p] / stride)], all[pairs[p] % stride], scratch);
+    for (let k = 0; k < K; k++) levels[p * K + k] = excluded[k] ? 0 : src[k];
   }
   return levels;
 }
@@ -83,7 +110,7 @@ function subsample(pairs: Float64Array, max: number, seed: number): Float64Array
  * Trains a family's model (m, u) on its records. λ is set later by `fitPrior` over the candidate pairs.
  * Comparisons no session can see keep the default m (strong agreement likely among matches).
  */
-export function trainFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: TrainOptions = {}): FsModel {
+export function trainFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: TrainOptions = {}, known?: KnownLevels): FsModel {
   const { u, pairs: uPairs } = estimateU(records, spec, opts.uSample ?? 500_000, opts.seed ?? 1);
   const K = spec.comparisons.length;
   const sums = spec.comparisons.map((c) => new Float64Array(c.levels.length));
@@ -97,7 +124,7 @@ export function trainFamily(all: readonly ResolveRecord[], records: readonly Res
     const blocked = candidatePairs(records, [t.rule], { maxBlock: opts.maxBlock ?? 1000 });
     const pairs = subsample(blocked.pairs, opts.sessionPairs ?? 300_000, opts.seed ?? 1);
     if (pairs.length < 50) continue;
-    const levels = sessionLevels(all, spec, pairs, blocked.stride, excluded);
+    const levels = sessionLevels(all, spec, pairs, blocked.stride, excluded, known);
     const em = trainEm(spec, levels, u);
     iterations += em.em.iterations;
     sessionsPairs += pairs.length;
