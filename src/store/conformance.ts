@@ -41,9 +41,13 @@
  *   changed only by such callers (an unseen entity in a write is CORVID_ERR_NOT_FOUND). Pairs are stored
  *   ordered by the byte order of the UTF-8 ids. Retraction with nothing left to retract returns [] and
  *   writes no audit record. A stale candidate proposed again by a run is reopened; a decided one is not.
+ * - Charts: visible to members of their case (a compartment; '*' is every case), or to the owner alone when the
+ *   case is ''; an invisible chart is CORVID_ERR_NOT_FOUND to change, another owner's CORVID_ERR_AUTH_FORBIDDEN
+ *   (administrators excepted). Listing orders by last save, newest first. Saves and deletes are audited.
  */
 import { describe } from 'node:test';
 import type { Store } from './port.ts';
+import { chartSpecs } from './conformance/chart-specs.ts';
 import { seed, type StoreHarness } from './conformance/fixture.ts';
 import { dataSpecs } from './conformance/data-specs.ts';
 import { opsSpecs } from './conformance/ops-specs.ts';
@@ -77,5 +81,6 @@ export function storeSpecs(name: string, makeStore: () => Promise<StoreHarness>)
     searchSpecs({ withStore, seeded });
     opsSpecs({ withStore, seeded });
     resolutionSpecs({ withStore, seeded });
+    chartSpecs({ withStore, seeded });
   });
 }

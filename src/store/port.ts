@@ -259,6 +259,35 @@ export interface ReviewCandidateFilter {
 }
 
 /**
+ * A saved link chart: the web UI's state (node ids, positions, groups, layout, …), opaque to the store, kept in a
+ * case. The case is a compartment: members of it see the chart; '' makes it personal, seen by its owner only.
+ * Only the owner (or an administrator) replaces or deletes it.
+ */
+export interface Chart {
+  /** Chosen by the client (the web UI uses a random UUID); letters, digits, `_ . : -`, at most 128. */
+  id: string;
+  name: string;
+  case: string;
+  state: JsonValue;
+  /** Who created it. */
+  owner: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Who saved it last. */
+  by: string;
+}
+
+export type ChartSummary = Omit<Chart, 'state'>;
+export type ChartInit = Pick<Chart, 'id' | 'name' | 'case' | 'state'>;
+
+export interface ChartFilter {
+  case?: string;
+  /** Default 100, at most 1000. */
+  limit?: number;
+  offset?: number;
+}
+
+/**
  * The store. Implementations: `SqliteStore` (embedded default) and `PostgresStore`; both pass the
  * conformance suite in `conformance.ts`.
  * @example
@@ -375,6 +404,22 @@ export interface Store {
   /** Small JSON documents of the resolver (e.g. the trained model), per scope and key. */
   getResolveState(ctx: Context, scope: string, key: string): Promise<JsonValue | null>;
   putResolveState(ctx: Context, scope: string, key: string, value: JsonValue): Promise<void>;
+
+  // Link charts ------------------------------------------------------------------------------
+  // A chart is visible to members of its case (its compartment), or only to its owner when the case is ''. An
+  // invisible chart does not exist for the caller (CORVID_ERR_NOT_FOUND); a visible one of another owner is
+  // CORVID_ERR_AUTH_FORBIDDEN to change unless the caller is an administrator.
+  /**
+   * Creates the chart or replaces its name, case and state; audited (`chart.save`, target the id). The caller must
+   * be a member of the case (CORVID_ERR_AUTH_FORBIDDEN).
+   * @example await store.putChart(ctx, { id: crypto.randomUUID(), name: 'Cell A', case: 'op-montagna', state: { nodes: ['police-a.p1'] } });
+   */
+  putChart(ctx: Context, chart: ChartInit): Promise<Chart>;
+  getChart(ctx: Context, id: string): Promise<Chart | null>;
+  /** Visible charts without their state, most recently saved first (ties by id). */
+  listCharts(ctx: Context, filter?: ChartFilter): Promise<ChartSummary[]>;
+  /** Deletes the chart; audited (`chart.delete`). */
+  deleteChart(ctx: Context, id: string): Promise<void>;
 
   // Users and API tokens ---------------------------------------------------------------------
   createUser(ctx: Context, user: Omit<User, 'createdAt' | 'disabled'>): Promise<User>;

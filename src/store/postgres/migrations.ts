@@ -164,6 +164,22 @@ const DDL: readonly string[] = [
     updated_at text NOT NULL,
     PRIMARY KEY (scope, key)
   )`,
+  // Saved link charts (charts.ts). The case is a compartment ('' = personal); the state is the web UI's JSON as
+  // text, returned as written; save_seq orders by last save.
+  `CREATE SEQUENCE IF NOT EXISTS charts_save_seq`,
+  `CREATE TABLE IF NOT EXISTS charts (
+    id text COLLATE "C" PRIMARY KEY,
+    name text NOT NULL,
+    case_name text COLLATE "C" NOT NULL,
+    state text NOT NULL,
+    owner text NOT NULL,
+    created_at text NOT NULL,
+    updated_at text NOT NULL,
+    saved_by text NOT NULL,
+    save_seq bigint NOT NULL
+  )`,
+  `CREATE INDEX IF NOT EXISTS charts_case_idx ON charts (case_name, save_seq)`,
+  `CREATE INDEX IF NOT EXISTS charts_recent_idx ON charts (save_seq)`,
 ];
 
 /** Creates or upgrades the store's schema. Idempotent, and safe when several processes migrate at once. */

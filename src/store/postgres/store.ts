@@ -11,6 +11,10 @@ import type {
   AuditFilter,
   AuditRecord,
   AuditVerification,
+  Chart,
+  ChartFilter,
+  ChartInit,
+  ChartSummary,
   Dataset,
   DatasetInit,
   EntityFilter,
@@ -36,6 +40,7 @@ import type {
 } from '../port.ts';
 import { isSensitive } from '../visibility.ts';
 import * as audit from './audit.ts';
+import * as charts from './charts.ts';
 import * as jobs from './jobs.ts';
 import { migrate } from './migrations.ts';
 import * as resolution from './resolution.ts';
@@ -312,6 +317,24 @@ export class PostgresStore implements Store {
 
   putResolveState(_ctx: Context, scope: string, key: string, value: JsonValue): Promise<void> {
     return this.#q((db) => resolution.putResolveState(db, scope, key, value));
+  }
+
+  // Link charts -------------------------------------------------------------------------------------
+
+  putChart(ctx: Context, chart: ChartInit): Promise<Chart> {
+    return this.#tx((c) => charts.putChart(c, ctx, chart));
+  }
+
+  getChart(ctx: Context, id: string): Promise<Chart | null> {
+    return this.#q((db) => charts.getChart(db, ctx, id));
+  }
+
+  listCharts(ctx: Context, filter?: ChartFilter): Promise<ChartSummary[]> {
+    return this.#q((db) => charts.listCharts(db, ctx, filter));
+  }
+
+  deleteChart(ctx: Context, id: string): Promise<void> {
+    return this.#tx((c) => charts.deleteChart(c, ctx, id));
   }
 
   // Users and API tokens ----------------------------------------------------------------------------

@@ -99,6 +99,16 @@ export const MIGRATIONS: readonly string[] = [
     scope TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (scope, key)
   ) WITHOUT ROWID;
   `,
+  // 3: saved link charts (charts.ts). The case is a compartment ('' = personal); the state is the web UI's JSON,
+  // returned as written; save_seq orders by last save.
+  `
+  CREATE TABLE chart (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, case_name TEXT NOT NULL, state TEXT NOT NULL, owner TEXT NOT NULL,
+    created_at TEXT NOT NULL, updated_at TEXT NOT NULL, saved_by TEXT NOT NULL, save_seq INTEGER NOT NULL
+  );
+  CREATE INDEX chart_case ON chart (case_name, save_seq);
+  CREATE INDEX chart_recent ON chart (save_seq);
+  `,
 ];
 
 /**

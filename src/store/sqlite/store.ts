@@ -9,12 +9,13 @@ import type { Model } from '../../model/schema.ts';
 import { assembleEntity, type Entity, type EntityWithStatements, type Statement } from '../../model/statement.ts';
 import { AuthError } from '../../errors.ts';
 import type {
-  ApiToken, AuditEvent, AuditFilter, AuditRecord, AuditVerification, Dataset, DatasetInit, EntityFilter, Job, JobFilter, JobInit,
+  ApiToken, AuditEvent, AuditFilter, AuditRecord, AuditVerification, Chart, ChartFilter, ChartInit, ChartSummary, Dataset, DatasetInit, EntityFilter, Job, JobFilter, JobInit,
   JobProgress, JsonValue, Judgement, JudgementFilter, JudgementInit, Link, ReviewCandidate, ReviewCandidateFilter, ReviewCandidateInit,
   SearchHit, SearchQuery, StatementFilter, Store, User, WriteBatch, WriteResult,
 } from '../port.ts';
 import { isSensitive } from '../visibility.ts';
 import * as audit from './audit.ts';
+import * as charts from './charts.ts';
 import * as jobs from './jobs.ts';
 import { migrate } from './migrations.ts';
 import * as resolution from './resolution.ts';
@@ -305,6 +306,23 @@ export class SqliteStore implements Store {
 
   async putResolveState(_ctx: Context, scope: string, key: string, value: JsonValue): Promise<void> {
     resolution.putResolveState(this.db, scope, key, value);
+  }
+
+  // Link charts --------------------------------------------------------------------------------
+  async putChart(ctx: Context, chart: ChartInit): Promise<Chart> {
+    return charts.putChart(this.db, ctx, chart);
+  }
+
+  async getChart(ctx: Context, id: string): Promise<Chart | null> {
+    return charts.getChart(this.db, ctx, id);
+  }
+
+  async listCharts(ctx: Context, filter?: ChartFilter): Promise<ChartSummary[]> {
+    return charts.listCharts(this.db, ctx, filter);
+  }
+
+  async deleteChart(ctx: Context, id: string): Promise<void> {
+    charts.deleteChart(this.db, ctx, id);
   }
 
   // Users and API tokens -----------------------------------------------------------------------
