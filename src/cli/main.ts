@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerJobs } from './commands/jobs.ts';
+import { registerNetwork } from './commands/network.ts';
 import { registerResolve } from './commands/resolve.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
@@ -25,5 +26,6 @@ registerAudit(program);
 registerServe(program);
 registerUsers(program);
 registerJobs(program);
+registerNetwork(program);
 
 await program.parseAsync(process.argv);

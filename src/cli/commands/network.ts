@@ -1,0 +1,116 @@
+/** `corvid network analyses` and `corvid network analyze ALGORITHM`: list the analyses and run one over the store. */
+import type { Command } from 'commander';
+import { ValidationError } from '../../errors.ts';
+import { analysisCatalogue, getAnalysis, runAnalysis, type ParamSpec } from '../../network/analyses.ts';
+import type { NetworkFilter } from '../../network/filter.ts';
+import { loadGraph, loadSubgraph } from '../../network/load.ts';
+import type { CorvidGraph, EdgeKind } from '../../network/types.ts';
+import { output, withRuntime, type GlobalOptions } from '../runtime.ts';
+
+interface AnalyzeFlags extends GlobalOptions {
+  param?: string[];
+  ids?: string[];
+  from?: string;
+  to?: string;
+  kinds?: string[];
+  schemata?: string[];
+  dataset?: string[];
+  minGrading?: string;
+  directed?: boolean;
+  amount?: boolean;
+  top?: string;
+}
+
+/** `k=v` typed by the analysis's parameter spec: numbers, booleans, strings, comma lists where a list is accepted. */
+export function parseParam(specs: readonly ParamSpec[], text: string): [string, unknown] {
+  const eq = text.indexOf('=');
+  if (eq <= 0) throw new ValidationError('CORVID_ERR_VALIDATION', `--param wants name=value, got ${text}`);
+  const name = text.slice(0, eq);
+  const raw = text.slice(eq + 1);
+  const spec = specs.find((p) => p.name === name);
+  if (!spec) return [name, raw]; // checkParams names the unknown parameter
+  if (spec.type === 'number' || spec.type === 'integer') return [name, raw.trim() === '' ? Number.NaN : Number(raw)];
+  if (spec.type === 'boolean') return [name, raw === 'true' ? true : raw === 'false' ? false : raw];
+  if (spec.orList && raw.includes(',')) return [name, raw.split(',').filter((x) => x !== '')];
+  return [name, raw];
+}
+
+/** Per-entity scores as a ranked table with labels; communities as sizes; the rest as JSON. */
+function human(graph: CorvidGraph, result: unknown, top: number): string {
+  const label = (id: string): string => (graph.hasNode(id) ? `${graph.getNodeAttribute(id, 'label')}  [${id}]` : id);
+  if (typeof result === 'number') return String(result);
+  if (result && typeof result === 'object' && 'communities' in result) {
+    const r = result as { communities: Record<string, number>; count: number; modularity: number };
+    const sizes = new Map<number, number>();
+    for (const c of Object.values(r.communities)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+    return [
+      `${r.count} communities, modularity ${r.modularity.toFixed(3)}`,
+      ...[...sizes].slice(0, top).map(([c, n]) => `  community ${c}: ${n} entities`),
+    ].join('\n');
+  }
+  const values = result && typeof result === 'object' && !Array.isArray(result) ? Object.entries(result as Record<string, unknown>) : [];
+  if (values.length > 0 && values.every(([, v]) => typeof v === 'number')) {
+    const ranked = (values as [string, number][]).sort((a, b) => b[1] - a[1]).slice(0, top);
+    return ranked.map(([id, v]) => `${v.toPrecision(4).padStart(10)}  ${label(id)}`).join('\n');
+  }
+  return JSON.stringify(result, null, 2);
+}
+
+export function registerNetwork(program: Command): void {
+  const network = program.command('network').description('link analysis over the entities you may see');
+
+  network
+    .command('analyses')
+    .description('the analyses on offer, with their citations and parameters')
+    .action(async (_o: GlobalOptions, cmd: Command) => {
+      const o = cmd.optsWithGlobals<GlobalOptions>();
+      const list = analysisCatalogue();
+      output({ json: o.json ?? false }, list, () =>
+        list
+          .map(
+            (a) =>
+              `${a.name.padEnd(24)} ${a.description}\n${' '.repeat(25)}${a.params.map((p) => `${p.name}=${JSON.stringify(p.default)}`).join(' ') || '(no parameters)'}`,
+          )
+          .join('\n'),
+      );
+    });
+
+  network
+    .command('analyze <algorithm>')
+    .description('run an analysis over the whole network you may see (or among --ids)')
+    .option('-p, --param <name=value...>', 'parameters (see `corvid network analyses`)')
+    .option('--ids <id...>', 'only the network among these entities')
+    .option('--from <date>', 'keep edges that still hold on or after this date')
+    .option('--to <date>', 'keep edges that began on or before this date')
+    .option('--kinds <kind...>', 'interstitial, reference, shared-identifier')
+    .option('--schemata <name...>', 'edge schemata (Payment, Call, …)')
+    .option('-d, --dataset <name...>', 'only these datasets')
+    .option('--min-grading <grading>', 'lowest grading kept, e.g. B2')
+    .option('--directed', "keep FtM's direction (mixed graph)")
+    .option('--amount', 'weigh payments by amount')
+    .option('-n, --top <n>', 'rows shown without --json', '20')
+    .action(async (algorithm: string, _o: AnalyzeFlags, cmd: Command) => {
+      const o = cmd.optsWithGlobals<AnalyzeFlags>();
+      await withRuntime(o, async (rt) => {
+        const spec = getAnalysis(algorithm);
+        const params = Object.fromEntries((o.param ?? []).map((t) => parseParam(spec.params, t)));
+        const filter: NetworkFilter = {
+          ...(o.from ? { from: o.from } : {}),
+          ...(o.to ? { to: o.to } : {}),
+          ...(o.kinds ? { kinds: o.kinds as EdgeKind[] } : {}),
+          ...(o.schemata ? { schemata: o.schemata } : {}),
+          ...(o.dataset ? { datasets: o.dataset } : {}),
+          ...(o.minGrading ? { minGrading: o.minGrading } : {}),
+        };
+        const opts = { filter, directed: o.directed ?? false, weight: o.amount ? ('amount' as const) : ('count' as const) };
+        const { graph, skipped } = o.ids ? await loadSubgraph(rt.ctx, rt.store, o.ids, opts) : await loadGraph(rt.ctx, rt.store, opts);
+        const analysis = runAnalysis(graph, spec.name, params);
+        output(rt, { ...analysis, graph: { nodes: graph.order, edges: graph.size, skipped } }, () =>
+          [
+            `${analysis.algorithm} over ${graph.order} entities, ${graph.size} links — ${analysis.citation}`,
+            human(graph, analysis.result, Number(o.top ?? 20)),
+          ].join('\n'),
+        );
+      });
+    });
+}

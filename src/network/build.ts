@@ -1,0 +1,265 @@
+/**
+ * Graph building, the pure part: entities in memory → a CorvidGraph. Entities become nodes; interstitial entities
+ * (FtM edge schemata: Payment, Ownership, Family, …) become edges; entity-typed properties of the other entities
+ * become reference edges; entities holding the same normalised identifier get a shared-identifier edge.
+ * The store-reading loader (load.ts) streams entities into a GraphBuilder; tests and benchmarks feed it directly.
+ */
+import { MultiGraph } from 'graphology';
+import { ValidationError } from '../errors.ts';
+import type { Model } from '../model/schema.ts';
+import { assembleEntity, type Entity, type Statement } from '../model/statement.ts';
+import { asCompiled, type CompiledFilter, type NetworkFilter } from './filter.ts';
+import { identifiersOf, type IdentifierKind } from './identifiers.ts';
+import type { CorvidGraph, EdgeAttributes, NodeAttributes } from './types.ts';
+
+/** How an interstitial schema links its ends. */
+export interface EdgeSpec {
+  source: string;
+  target: string;
+  directed: boolean;
+  label: string;
+}
+
+/**
+ * Interstitial schemata the published FtM model (@alephdata/followthemoney) does not mark as edges but later FtM
+ * versions and every analyst do: a call links caller and receiver.
+ */
+const EXTRA_EDGES: Readonly<Record<string, EdgeSpec>> = {
+  Call: { source: 'caller', target: 'receiver', directed: true, label: 'called' },
+};
+
+/** The edge spec of a schema (its own or inherited FtM `edge`, or the supplement above), or undefined for node schemata. */
+export function edgeSpec(model: Model, schema: string): EdgeSpec | undefined {
+  const s = model.schemata.get(schema);
+  if (!s) return undefined;
+  if (s.edge) return s.edge;
+  for (const a of s.ancestors) {
+    const extra = EXTRA_EDGES[a];
+    if (extra) return extra;
+  }
+  return undefined;
+}
+
+export interface BuildOptions {
+  /** false (default): an undirected multigraph; true: a mixed one, FtM's directed links as directed edges. */
+  directed?: boolean;
+  /** Edge weight: 'count' (default) 1 per link, so parallel links add up; 'amount' the payment's amountEur or amount (1 when absent). */
+  weight?: 'count' | 'amount';
+  /** A value held by more entities than this is no link (a switchboard, a registered-agent address): reported in `skipped`. Default 50. */
+  maxShared?: number;
+  /** Build shared-identifier edges (default true). */
+  sharedIdentifiers?: boolean;
+  /** Edge filter (the statement part of a filter applies where statements are read: entitiesFromStatements, load.ts). */
+  filter?: NetworkFilter | CompiledFilter;
+  /** Only these entities become nodes; edges to others are dropped. Default: every non-interstitial entity added. */
+  nodes?: ReadonlySet<string>;
+}
+
+/** A shared value left out because too many entities hold it. */
+export interface SkippedIdentifier {
+  kind: IdentifierKind;
+  value: string;
+  holders: number;
+}
+
+export interface BuildResult {
+  graph: CorvidGraph;
+  /** Over-shared values, most held first. */
+  skipped: SkippedIdentifier[];
+}
+
+interface PendingEdge {
+  key: string;
+  from: string;
+  to: string;
+  directed: boolean;
+  attrs: EdgeAttributes;
+}
+
+interface Holder {
+  id: string;
+  prop: string;
+  datasets: string[];
+}
+
+const DATE_START = ['startDate', 'date'];
+const DATE_END = ['endDate', 'date'];
+
+/** The earliest (or latest) of the values of these properties. */
+function extreme(e: Entity, props: readonly string[], latest: boolean): string | undefined {
+  let out: string | undefined;
+  for (const p of props) for (const v of e.properties[p] ?? []) if (out === undefined || (latest ? v > out : v < out)) out = v;
+  return out;
+}
+
+function amountOf(e: Entity): number {
+  const v = Number(e.properties.amountEur?.[0] ?? e.properties.amount?.[0]);
+  return Number.isFinite(v) && v > 0 ? v : 1;
+}
+
+/**
+ * Collects entities, in whatever order, and builds the graph when finished. Edges wait until every node is known,
+ * because an interstitial entity may arrive before its ends; only compact records are kept meanwhile.
+ * @example
+ * const b = new GraphBuilder(model, { filter: { from: '2021' } });
+ * for (const e of entities) b.add(e);
+ * const { graph, skipped } = b.finish();
+ */
+export class GraphBuilder {
+  readonly #model: Model;
+  readonly #filter: CompiledFilter;
+  readonly #directed: boolean;
+  readonly #byAmount: boolean;
+  readonly #maxShared: number;
+  readonly #shared: boolean;
+  readonly #only: ReadonlySet<string> | undefined;
+  readonly #graph: CorvidGraph;
+  readonly #pending: PendingEdge[] = [];
+  /** Normalised identifier `kind:value` → its holders, or their count once there are too many to link. */
+  readonly #holders = new Map<string, Holder[] | number>();
+
+  constructor(model: Model, options: BuildOptions = {}) {
+    const max = options.maxShared ?? 50;
+    if (!Number.isInteger(max) || max < 2) throw new ValidationError('CORVID_ERR_VALIDATION', 'maxShared must be an integer of at least 2', { maxShared: max });
+    this.#model = model;
+    this.#filter = asCompiled(options.filter);
+    this.#directed = options.directed ?? false;
+    this.#byAmount = options.weight === 'amount';
+    this.#maxShared = max;
+    this.#shared = options.sharedIdentifiers ?? true;
+    this.#only = options.nodes;
+    this.#graph = new MultiGraph<NodeAttributes, EdgeAttributes>({ type: this.#directed ? 'mixed' : 'undirected' });
+  }
+
+  /** Adds one entity: a node, or (for an interstitial schema) the edges it makes. An id seen before is ignored. */
+  add(e: Entity): void {
+    const spec = edgeSpec(this.#model, e.schema);
+    if (spec) return this.#addInterstitial(e, spec);
+    if (this.#only && !this.#only.has(e.id)) return;
+    if (this.#graph.hasNode(e.id)) return;
+    this.#graph.addNode(e.id, { schema: e.schema, label: e.caption, datasets: e.datasets });
+    const schema = this.#model.schemata.get(e.schema);
+    for (const [prop, values] of Object.entries(e.properties)) {
+      if (schema?.properties.get(prop)?.type !== 'entity') continue;
+      for (const v of values) {
+        this.#pend(`ref:${e.id}:${prop}:${v}`, e.id, v, true, {
+          kind: 'reference',
+          schema: prop,
+          label: schema?.properties.get(prop)?.label ?? prop,
+          source: e.id,
+          weight: 1,
+          datasets: e.datasets,
+        });
+      }
+    }
+    if (this.#shared) this.#addIdentifiers(e);
+  }
+
+  #addInterstitial(e: Entity, spec: EdgeSpec): void {
+    const sources = e.properties[spec.source] ?? [];
+    const targets = e.properties[spec.target] ?? [];
+    const start = extreme(e, DATE_START, false);
+    const end = extreme(e, DATE_END, true);
+    const base: EdgeAttributes = {
+      kind: 'interstitial',
+      schema: e.schema,
+      label: spec.label,
+      source: e.id,
+      ...(start !== undefined ? { start } : {}),
+      ...(end !== undefined ? { end } : {}),
+      weight: this.#byAmount ? amountOf(e) : 1,
+      datasets: e.datasets,
+    };
+    const single = sources.length === 1 && targets.length === 1;
+    for (const s of sources) for (const t of targets) this.#pend(single ? e.id : `${e.id}~${s}~${t}`, s, t, spec.directed, base);
+  }
+
+  #pend(key: string, from: string, to: string, directed: boolean, attrs: EdgeAttributes): void {
+    if (this.#filter.edge(attrs)) this.#pending.push({ key, from, to, directed, attrs });
+  }
+
+  #addIdentifiers(e: Entity): void {
+    for (const id of identifiersOf(this.#model, e)) {
+      const key = `${id.kind}:${id.value}`;
+      const held = this.#holders.get(key);
+      if (typeof held === 'number') this.#holders.set(key, held + 1);
+      else if (held === undefined) this.#holders.set(key, [{ id: e.id, prop: id.prop, datasets: e.datasets }]);
+      else if (held.length >= this.#maxShared) this.#holders.set(key, held.length + 1);
+      else held.push({ id: e.id, prop: id.prop, datasets: e.datasets });
+    }
+  }
+
+  /** Adds the edges whose ends are both nodes, and the shared-identifier edges; returns the graph and the over-shared values. */
+  finish(): BuildResult {
+    const g = this.#graph;
+    for (const p of this.#pending) this.#addEdge(p);
+    this.#pending.length = 0;
+    const skipped: SkippedIdentifier[] = [];
+    for (const [key, held] of this.#holders) {
+      const colon = key.indexOf(':');
+      const kind = key.slice(0, colon) as IdentifierKind;
+      const value = key.slice(colon + 1);
+      if (typeof held === 'number') {
+        skipped.push({ kind, value, holders: held });
+        continue;
+      }
+      for (let i = 0; i < held.length; i++) {
+        for (let j = i + 1; j < held.length; j++) {
+          const [a, b] = (held[i] as Holder).id < (held[j] as Holder).id ? [held[i] as Holder, held[j] as Holder] : [held[j] as Holder, held[i] as Holder];
+          const props = [...new Set([a.prop, b.prop])].sort().join('/');
+          const attrs: EdgeAttributes = {
+            kind: 'shared-identifier',
+            schema: kind,
+            label: `same ${kind}`,
+            source: key,
+            weight: 1,
+            shared: { property: props, value },
+            datasets: [...new Set([...a.datasets, ...b.datasets])].sort(),
+          };
+          if (this.#filter.edge(attrs)) this.#addEdge({ key: `shared:${key}:${a.id}|${b.id}`, from: a.id, to: b.id, directed: false, attrs });
+        }
+      }
+    }
+    this.#holders.clear();
+    skipped.sort((x, y) => y.holders - x.holders || (x.value < y.value ? -1 : 1));
+    return { graph: g, skipped };
+  }
+
+  #addEdge(p: PendingEdge): void {
+    const g = this.#graph;
+    if (!g.hasNode(p.from) || !g.hasNode(p.to) || g.hasEdge(p.key)) return;
+    if (this.#directed && p.directed) g.addDirectedEdgeWithKey(p.key, p.from, p.to, p.attrs);
+    else g.addUndirectedEdgeWithKey(p.key, p.from, p.to, p.attrs);
+  }
+}
+
+/**
+ * Builds a graph from entities held in memory.
+ * @example const { graph } = buildGraph(loadModel(), entities, { filter: { kinds: ['interstitial'] } });
+ */
+export function buildGraph(model: Model, entities: Iterable<Entity>, options: BuildOptions = {}): BuildResult {
+  const b = new GraphBuilder(model, options);
+  for (const e of entities) b.add(e);
+  return b.finish();
+}
+
+/**
+ * Entities assembled from statements (in whatever order) after the filter's statement part (datasets, grading, handling):
+ * an entity none of whose statements pass is absent, a property whose values all fail is empty.
+ */
+export function entitiesFromStatements(model: Model, statements: Iterable<Statement>, filter: NetworkFilter | CompiledFilter = {}): Entity[] {
+  const f = asCompiled(filter);
+  const byId = new Map<string, Statement[]>();
+  for (const s of statements) {
+    if (!f.statement(s)) continue;
+    const list = byId.get(s.entityId);
+    if (list) list.push(s);
+    else byId.set(s.entityId, [s]);
+  }
+  return [...byId.values()].map((list) => assembleEntity(model, inFirstSeenOrder(list)));
+}
+
+/** An entity's statements earliest first (stable), so its caption is the earliest-seen name, as the store assembles it. */
+export function inFirstSeenOrder(list: Statement[]): Statement[] {
+  return list.sort((a, b) => (a.firstSeen < b.firstSeen ? -1 : a.firstSeen > b.firstSeen ? 1 : 0));
+}
