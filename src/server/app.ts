@@ -11,11 +11,13 @@ import { securityPlugin } from './plugins/security.ts';
 import { storePlugin } from './plugins/store.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { chartRoutes } from './routes/charts.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { networkRoutes } from './routes/network.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { resolveRoutes } from './routes/resolve.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -52,7 +54,7 @@ function resolveConfig(opts: BuildOptions): ServerConfig {
 /** Everything under /api/v1: authentication first, then each feature in its own encapsulated plugin. */
 const apiV1: FastifyPluginAsync = async (api) => {
   await api.register(authPlugin);
-  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, auditRoutes]) {
     await api.register(routes);
   }
 };
@@ -98,6 +100,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         { name: 'imports', description: 'upload files to import' },
         { name: 'jobs', description: 'long-running work' },
         { name: 'resolve', description: 'entity resolution: runs, the review queue, judgements, canonical entities' },
+        { name: 'network', description: 'link analysis: expand, sub-graphs, paths, analyses and saved results' },
+        { name: 'charts', description: 'saved link charts, per case' },
         { name: 'audit', description: 'the hash-chained audit log' },
         { name: 'meta', description: 'health and this document' },
       ],
