@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the whole test suite: type-check, lint, then every co-located *.test.ts under src/ with Node's test
+// Runs the whole test suite: type-check (server and web UI), lint, then every co-located *.test.ts under src/, bench/ and web/e2e/ with Node's test
 // runner (through tsx). PostgreSQL tests use CORVID_TEST_PG (a throw-away database, set by .ci/run)
 // or, when unset, create and drop their own database on the local server.
 import { spawnSync } from 'node:child_process';
@@ -17,11 +17,16 @@ function find(dir, out = []) {
 }
 
 const filter = process.argv.slice(2);
-const files = find('src').concat(find('bench')).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
+const files = find('src').concat(find('bench'), find('web/e2e')).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x))).sort();
 if (filter.length === 0) {
   const tc = spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], { stdio: 'inherit' });
   if (tc.status !== 0) {
     console.error('type-check failed');
+    process.exit(1);
+  }
+  const web = spawnSync('npx', ['tsc', '--noEmit', '-p', 'web/tsconfig.json'], { stdio: 'inherit' });
+  if (web.status !== 0) {
+    console.error('type-check of the web UI failed');
     process.exit(1);
   }
   const lint = spawnSync('npx', ['eslint', '.'], { stdio: 'inherit' });
