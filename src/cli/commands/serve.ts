@@ -1,11 +1,15 @@
 /** `corvid serve` (what `npm start` runs) and `corvid demo`: the API server, and the demo investigation. */
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startServer } from '../../server/start.ts';
 import { loadDemo } from '../load-demo.ts';
 import { openRuntime, output, reportError, withRuntime, type GlobalOptions } from '../runtime.ts';
 
+/** Where `npm run build:web` puts the analyst UI. */
+const WEB_DIST = resolve(import.meta.dirname, '../../../web/dist');
+
 interface ServeFlags extends GlobalOptions {
+  web?: string;
   port?: string;
   host?: string;
   demo?: boolean;
@@ -17,6 +21,7 @@ export function registerServe(program: Command): void {
     .description('run the API server (and the web UI once built)')
     .option('-p, --port <n>', 'port (default 8470, or the next free one)')
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--web <dir>', 'the built web UI to serve', WEB_DIST)
     .option('--demo', 'load the demo investigation on first start (when the store holds no data)')
     .action(async (_o: ServeFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<ServeFlags>();
@@ -28,7 +33,7 @@ export function registerServe(program: Command): void {
           const n = demo.imports.reduce((a, s) => a + s.statements.inserted, 0);
           process.stderr.write(`demo loaded: ${demo.imports.length} sources, ${n} statements\n`);
         }
-        const server = await startServer({ store: rt.store, dataDir: rt.dataDir, host: o.host ?? '127.0.0.1', ...(o.port ? { port: Number(o.port) } : {}) });
+        const server = await startServer({ store: rt.store, dataDir: rt.dataDir, host: o.host ?? '127.0.0.1', webRoot: o.web ?? WEB_DIST, ...(o.port ? { port: Number(o.port) } : {}) });
         const lines = [
           `Corvid is running at ${server.url}`,
           `  API docs:     ${server.url}/api/docs`,
