@@ -186,3 +186,45 @@ export async function callApi<T>(app: Pick<RunningApp, 'url'>, token: string, me
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** Waits until the chart's layout has stopped and its camera has settled (node positions unchanged over 250 ms). */
+export async function waitForLayout(page: Page): Promise<void> {
+  const snapshot = (): Promise<string> =>
+    page.evaluate(`(() => {
+      const c = window.__corvidChart;
+      if (!c || c.controller.layout.running) return 'running';
+      const s = c.controller.sigma, g = c.controller.model.graph, out = [];
+      g.forEachNode((n, a) => { const p = s.graphToViewport({ x: a.x, y: a.y }); out.push(n, Math.round(p.x), Math.round(p.y)); });
+      return out.join(',');
+    })()`) as Promise<string>;
+  await eventually(async () => {
+    const a = await snapshot();
+    await sleep(250);
+    const b = await snapshot();
+    if (a === 'running' || a !== b) throw new Error('the chart is still moving');
+  }, 30_000);
+}
+
+/**
+ * Clicks an entity on the WebGL chart where it is drawn, as a user would (Shift adds it to the selection), and checks
+ * that it is then selected.
+ * @example await clickChartNode(page, 'police-de.HWL-P-0', { shift: true });
+ */
+export async function clickChartNode(page: Page, id: string, opts: { shift?: boolean } = {}): Promise<void> {
+  const at = (await page.evaluate(`(() => {
+    const c = window.__corvidChart, g = c.controller.model.graph;
+    if (!g.hasNode(${JSON.stringify(id)})) return null;
+    const a = g.getNodeAttributes(${JSON.stringify(id)});
+    return c.controller.sigma.graphToViewport({ x: a.x, y: a.y });
+  })()`)) as { x: number; y: number } | null;
+  if (!at) throw new Error(`${id} is not on the chart`);
+  const stage = await page.locator('.chart-stage').boundingBox();
+  if (!stage || at.x < 0 || at.y < 0 || at.x > stage.width || at.y > stage.height) throw new Error(`${id} is drawn outside the chart's visible area`);
+  if (opts.shift) await page.keyboard.down('Shift');
+  await page.mouse.click(stage.x + at.x, stage.y + at.y);
+  if (opts.shift) await page.keyboard.up('Shift');
+  await eventually(async () => {
+    const selected = (await page.evaluate('window.__corvidChart.controller.selection()')) as string[];
+    if (!selected.includes(id)) throw new Error(`clicking ${id} selected ${selected.join(', ') || 'nothing'}`);
+  }, 5_000);
+}
