@@ -85,11 +85,12 @@ async function readAdmin(dataDir: string): Promise<{ name: string; password: str
 }
 
 /**
- * Starts `corvid serve` on any free port with a new data directory (the demo investigation loaded when `demo`, the default).
+ * Starts `corvid serve` on any free port with a new data directory, or the given one (removed on stop either way); the
+ * demo investigation is loaded when `demo` (the default) and the store is empty.
  * @example const app = await startApp(); … await app.stop();
  */
-export async function startApp(opts: { demo?: boolean } = {}): Promise<RunningApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'corvid-e2e-'));
+export async function startApp(opts: { demo?: boolean; dataDir?: string } = {}): Promise<RunningApp> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'corvid-e2e-')));
   const args = [join(ROOT, 'bin', 'corvid.mjs'), '--data', dataDir, 'serve', '--port', '0', '--web', join(WEB, 'dist')];
   if (opts.demo ?? true) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });

@@ -4,6 +4,7 @@
  */
 import { attachBoxSelect } from './box-select.ts';
 import type { ChartError } from './errors.ts';
+import { attachFastPan } from './fast-pan.ts';
 import { LayoutRunner } from './layout.ts';
 import type { ColourLegend, SizeLegend } from './measures.ts';
 import { ChartModel, type ChartCounts } from './model.ts';
@@ -64,7 +65,7 @@ export class ChartController {
     this.snap = this.build();
     this.model.onChange(() => {
       for (const id of [...this.selected]) if (!this.model.graph.hasNode(id)) this.selected.delete(id);
-      if (this.sigma) tuneForSize(this.sigma, this.model.graph.order);
+      if (this.sigma) tuneForSize(this.sigma, this.model.graph);
       this.publish();
     });
     this.layout.onRunningChange = (running) => {
@@ -124,12 +125,13 @@ export class ChartController {
       this.select([node], e.ctrlKey || e.metaKey || e.shiftKey ? 'toggle' : 'replace');
     });
     sigma.on('clickEdge', ({ edge }) => this.set({ focusEdge: edge, menu: null }));
-    sigma.on('clickStage', () => {
+    const stageClick = () => {
       if (this.selected.size || this.state.focusEdge || this.state.menu) {
         this.clearSelection();
         this.set({ focusEdge: null, menu: null });
       }
-    });
+    };
+    sigma.on('clickStage', stageClick);
     sigma.on('rightClickNode', ({ node, event, preventSigmaDefault }) => {
       preventSigmaDefault();
       (event.original as MouseEvent).preventDefault();
@@ -148,7 +150,9 @@ export class ChartController {
       this.publish();
     });
     const detachBox = attachBoxSelect(container, sigma, this.model.graph, (ids, mode) => this.select(ids, mode));
+    const detachPan = attachFastPan(container, sigma, this.model.graph, stageClick);
     return () => {
+      detachPan();
       detachBox();
       this.layout.stop();
       sigma.kill();

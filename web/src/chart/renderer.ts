@@ -29,6 +29,8 @@ export type ChartSigma = Sigma<ChartNodeAttrs, ChartEdgeAttrs, Record<string, un
 
 /** Charts above this many nodes hide labels while moving, which keeps panning smooth on slow GPUs. */
 const BIG_CHART = 2000;
+/** Charts with this many links or more have no link hover or click (see tuneForSize). */
+export const MANY_LINKS = 6000;
 
 /**
  * Creates the sigma renderer in `container` for the model's graph.
@@ -47,7 +49,7 @@ export function createRenderer(container: HTMLElement, graph: ChartGraph): Chart
       enableCameraRotation: false,
       enableCameraMouseRotation: false,
       renderEdgeLabels: false,
-      enableEdgeEvents: true,
+      enableEdgeEvents: graph.size < MANY_LINKS,
       enableNodeDrag: true,
       labelRenderedSizeThreshold: graph.order > 300 ? 10 : 4,
       labelDensity: 0.7,
@@ -99,7 +101,13 @@ export function createRenderer(container: HTMLElement, graph: ChartGraph): Chart
   return sigma;
 }
 
-/** Makes labels denser or sparser as the chart grows, and lighter while moving when it is big. */
-export function tuneForSize(sigma: ChartSigma, order: number): void {
-  sigma.setSettings({ labelRenderedSizeThreshold: order > 300 ? 10 : 4, hideLabelsOnMove: order > BIG_CHART });
+/**
+ * Makes labels denser or sparser as the chart grows and lighter while moving when it is big; on a chart of many
+ * thousand links, hovering and clicking single links is switched off (it costs a second drawing pass of every link,
+ * seconds a frame on software GL). Settings are only touched when they change, as each change redraws.
+ */
+export function tuneForSize(sigma: ChartSigma, graph: ChartGraph): void {
+  const want = { labelRenderedSizeThreshold: graph.order > 300 ? 10 : 4, hideLabelsOnMove: graph.order > BIG_CHART, enableEdgeEvents: graph.size < MANY_LINKS };
+  const changed = (Object.keys(want) as (keyof typeof want)[]).some((k) => sigma.getSetting(k) !== want[k]);
+  if (changed) sigma.setSettings(want);
 }
