@@ -93,3 +93,17 @@ test('samples must be a positive integer', () => {
   assert.throws(() => betweenness(path(3), { samples: 0 }), { code: 'CORVID_ERR_VALIDATION' });
   assert.throws(() => betweenness(path(3), { samples: 2.5 }), { code: 'CORVID_ERR_VALIDATION' });
 });
+
+test('the cache-friendly renumbering of big graphs changes no score, exact or sampled, weighted or not', () => {
+  // An irregular graph (karate), a regular one with a bridge (barbell), and two components with an isolate.
+  const parts = fromPairs([['a', 'b'], ['b', 'c'], ['x', 'y', 2], ['y', 'z'], ['z', 'x'], ['z', 'w']]);
+  parts.addNode('alone', { schema: 'Person', label: 'alone', datasets: [] });
+  for (const g of [karate(), barbell(5, 3), parts]) {
+    for (const opts of [{}, { samples: 7, seed: 3 }, { weighted: true }]) {
+      const plain = betweenness(g, opts, { reorderFrom: Infinity }).result;
+      const local = betweenness(g, opts, { reorderFrom: 0 }).result;
+      assert.deepEqual(Object.keys(local).sort(), Object.keys(plain).sort());
+      for (const id of Object.keys(plain)) close(local[id] ?? NaN, plain[id] ?? NaN);
+    }
+  }
+});

@@ -142,3 +142,46 @@ export function toRecord(ids: string[], values: ArrayLike<number>): Record<strin
   for (let i = 0; i < ids.length; i++) out[ids[i]] = values[i];
   return out;
 }
+
+/**
+ * Renumbers the nodes in breadth-first order (each component from its lowest index), so that neighbours get nearby
+ * numbers and single-source passes touch memory in runs rather than at random: on a million-edge graph the arrays of
+ * a pass outgrow the processor's caches, and this ordering roughly halves a pass (Cuthill & McKee 1969 use the same
+ * idea, for sparse matrices' bandwidth). `order[new] = old`, `rank[old] = new`; `ids` follow the new numbers.
+ * @example const { csr: local, rank } = localityOrder(csr); // node i of csr is node rank[i] of local
+ */
+export function localityOrder(csr: Csr): { csr: Csr; order: Int32Array; rank: Int32Array } {
+  const { n, offsets, targets, weights } = csr;
+  const rank = new Int32Array(n).fill(-1);
+  const order = new Int32Array(n);
+  let tail = 0;
+  for (let root = 0; root < n; root++) {
+    if (rank[root] >= 0) continue;
+    rank[root] = tail;
+    order[tail++] = root;
+    for (let head = tail - 1; head < tail; head++) {
+      const v = order[head];
+      for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+        const u = targets[p];
+        if (rank[u] < 0) {
+          rank[u] = tail;
+          order[tail++] = u;
+        }
+      }
+    }
+  }
+  const newOffsets = new Int32Array(n + 1);
+  const newTargets = new Int32Array(targets.length);
+  const newWeights = new Float64Array(targets.length);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    const v = order[i];
+    for (let p = offsets[v]; p < offsets[v + 1]; p++) {
+      newTargets[w] = rank[targets[p]];
+      newWeights[w++] = weights[p];
+    }
+    newOffsets[i + 1] = w;
+  }
+  const ids = Array.from(order, (v) => csr.ids[v]);
+  return { csr: { n, ids, offsets: newOffsets, targets: newTargets, weights: newWeights }, order, rank };
+}
