@@ -75,3 +75,47 @@ describe('corvid network', () => {
     assert.equal((JSON.parse(bad.stdout) as { error: { code: string } }).error.code, 'CORVID_ERR_VALIDATION');
   });
 });
+
+describe('corvid network analyze --save', () => {
+  let dir: string;
+  const corvid = (...args: string[]): { status: number; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [CLI, '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, CORVID_DB: '' } });
+    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  };
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'corvid-network-save-'));
+    const store = await openStore({ data: dir });
+    const sys = systemContext();
+    await store.upsertDataset(sys, { name: 'ds', title: 'DS' });
+    await store.writeBatch(sys, {
+      dataset: 'ds',
+      statements: [
+        ...['hub', 'a', 'b'].map((k) => st(`ds.${k}`, 'Person', 'name', k.toUpperCase())),
+        ...['a', 'b'].flatMap((k) => [st(`ds.call-${k}`, 'Call', 'caller', 'ds.hub', ref), st(`ds.call-${k}`, 'Call', 'receiver', `ds.${k}`, ref)]),
+      ],
+    });
+    await store.createUser(sys, { name: 'olga', roles: ['analyst'], compartments: [], tlpCeiling: 'AMBER', passwordHash: await hashPassword('olga-password') });
+    await store.close();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('an analyst saves each entity’s score with the algorithm and parameters as its source, once', () => {
+    const r = corvid('--as', 'olga', 'network', 'analyze', 'degree', '-p', 'normalized=false', '--save', '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { saved: { written: number; unchanged: number; source: string } };
+    assert.equal(out.saved.written, 3);
+    assert.match(out.saved.source, /degree/);
+    const hub = (JSON.parse(corvid('--as', 'olga', 'show', 'ds.hub', '--json').stdout) as { entity: { statements: { prop: string; value: string; source: string }[] } }).entity;
+    const score = hub.statements.find((s) => s.prop === 'score');
+    assert.equal(score?.value, '2');
+    assert.equal(score?.source, out.saved.source);
+    const again = JSON.parse(corvid('--as', 'olga', 'network', 'analyze', 'degree', '-p', 'normalized=false', '--save', '--json').stdout) as { saved: { written: number; unchanged: number } };
+    assert.deepEqual([again.saved.written, again.saved.unchanged], [0, 3]);
+  });
+
+  test('an analysis without per-entity results cannot be saved', () => {
+    const r = corvid('--as', 'olga', 'network', 'analyze', 'efficiency', '--save', '--json');
+    assert.equal(r.status, 2);
+    assert.equal((JSON.parse(r.stdout) as { error: { code: string } }).error.code, 'CORVID_ERR_VALIDATION');
+  });
+});

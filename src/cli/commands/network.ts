@@ -2,9 +2,11 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../errors.ts';
 import { analysisCatalogue, getAnalysis, runAnalysis, type ParamSpec } from '../../network/analyses.ts';
+import { annotate, type AnnotationOutcome } from '../../network/annotate.ts';
 import type { NetworkFilter } from '../../network/filter.ts';
 import { loadGraph, loadSubgraph } from '../../network/load.ts';
 import type { CorvidGraph, EdgeKind } from '../../network/types.ts';
+import type { JsonObject } from '../../store/port.ts';
 import { output, withRuntime, type GlobalOptions } from '../runtime.ts';
 
 interface AnalyzeFlags extends GlobalOptions {
@@ -19,6 +21,8 @@ interface AnalyzeFlags extends GlobalOptions {
   directed?: boolean;
   amount?: boolean;
   top?: string;
+  save?: boolean;
+  compartment?: string;
 }
 
 /** `k=v` typed by the analysis's parameter spec: numbers, booleans, strings, comma lists where a list is accepted. */
@@ -89,6 +93,8 @@ export function registerNetwork(program: Command): void {
     .option('--directed', "keep FtM's direction (mixed graph)")
     .option('--amount', 'weigh payments by amount')
     .option('-n, --top <n>', 'rows shown without --json', '20')
+    .option('--save', 'save the per-entity results on the entities (community id or score), computed by the algorithm with its parameters')
+    .option('--compartment <name>', 'with --save: the compartment the saved values go into (default: yours, if you have one)')
     .action(async (algorithm: string, _o: AnalyzeFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<AnalyzeFlags>();
       await withRuntime(o, async (rt) => {
@@ -105,10 +111,22 @@ export function registerNetwork(program: Command): void {
         const opts = { filter, directed: o.directed ?? false, weight: o.amount ? ('amount' as const) : ('count' as const) };
         const { graph, skipped } = o.ids ? await loadSubgraph(rt.ctx, rt.store, o.ids, opts) : await loadGraph(rt.ctx, rt.store, opts);
         const analysis = runAnalysis(graph, spec.name, params);
-        output(rt, { ...analysis, graph: { nodes: graph.order, edges: graph.size, skipped } }, () =>
+        let saved: AnnotationOutcome | undefined;
+        if (o.save) {
+          if (!spec.annotate) throw new ValidationError('CORVID_ERR_VALIDATION', `${spec.name} has no per-entity result to save`, { algorithm: spec.name });
+          saved = await annotate(rt.ctx, rt.store, {
+            algorithm: analysis.algorithm,
+            params: analysis.params as JsonObject,
+            result: spec.annotate.values(analysis.result),
+            property: spec.annotate.property,
+            ...(o.compartment !== undefined ? { compartment: o.compartment } : {}),
+          });
+        }
+        output(rt, { ...analysis, graph: { nodes: graph.order, edges: graph.size, skipped }, ...(saved ? { saved } : {}) }, () =>
           [
             `${analysis.algorithm} over ${graph.order} entities, ${graph.size} links — ${analysis.citation}`,
             human(graph, analysis.result, Number(o.top ?? 20)),
+            ...(saved ? [`saved on the entities: ${saved.written} new values, ${saved.unchanged} unchanged (source “${saved.source}”)`] : []),
           ].join('\n'),
         );
       });
