@@ -170,10 +170,33 @@ describe('the link chart in the browser', { timeout: 600_000 }, () => {
       await eventually(async () => assert.match(await status().innerText(), new RegExp(` · ${view.edges.length} links`)));
     }));
 
+  test('PageRank sizes the nodes and is saved on the entities with the algorithm as its source', () =>
+    withScreenshot(page, 'chart-measures', async () => {
+      const { id } = await hawaladar();
+      const payer = [...neighbours(await expand(id), id)][0] as string;
+      const entities = (await page.evaluate('window.__corvidChart.controller.model.entities.size')) as number;
+      await page.getByRole('group', { name: 'Measures' }).getByLabel('Size').selectOption('pagerank');
+      await page.getByRole('button', { name: 'Save measures…' }).and(page.locator(':enabled')).waitFor();
+      await page.getByRole('button', { name: 'Save measures…' }).click();
+      const dialog = page.getByRole('dialog');
+      assert.match(await dialog.innerText(), /score of each entity by pagerank/);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await eventually(async () => assert.match(await page.locator('.chart-notice').innerText(), new RegExp(`Saved on the entities — pagerank: ${entities} new values`)));
+      const scoreOf = async (e: string) => {
+        const got = await callApi<{ statements: { prop: string; value: string; source: string }[] }>(app, token, 'GET', `/entities/${encodeURIComponent(e)}`);
+        const st = got.statements.find((x) => x.prop === 'score');
+        assert.ok(st, `${e} has a saved score`);
+        assert.match(st.source, /^computed by pagerank \(alpha=0\.85, /);
+        return Number(st.value);
+      };
+      // The hawaladar is the centre of the ledger's star of payments: he outranks any one payer.
+      assert.ok((await scoreOf(id)) > (await scoreOf(payer)));
+    }));
+
   test('a saved chart reopens from the list with the same entities', () =>
     withScreenshot(page, 'chart-save', async () => {
       const before = (await page.evaluate('window.__corvidChart.controller.model.entities.size')) as number;
-      await page.getByRole('button', { name: 'Save' }).first().click();
+      await page.getByRole('toolbar', { name: 'Link chart tools' }).getByRole('button', { name: /^Save( •)?$/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('Name').fill('Hawala collections');
       await dialog.getByRole('button', { name: 'Save' }).click();

@@ -12,6 +12,7 @@ import { actionFor, isTyping, type ChartAction } from './keyboard.ts';
 import { Legend } from './Legend.tsx';
 import { PathsPanel, type PathOptions } from './PathsPanel.tsx';
 import { SavedCharts } from './SavedCharts.tsx';
+import { MeasuresDialog } from './MeasuresDialog.tsx';
 import { SaveDialog } from './SaveDialog.tsx';
 import { Timeline } from './Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -44,6 +45,7 @@ function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [saving, setSaving] = useState(false);
   const [listOpen, setListOpen] = useState(false);
+  const [savingMeasures, setSavingMeasures] = useState(false);
   const [pathOptions, setPathOptions] = useState<PathOptions>({ mode: 'shortest', maxHops: 4 });
 
   useEffect(() => {
@@ -179,7 +181,7 @@ function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
   return (
     <section className="chart-page" aria-label="Link chart">
       <h1 className="visually-hidden">Link chart{snap.chart.name ? `: ${snap.chart.name}` : ''}</h1>
-      <Toolbar searchRef={searchRef} onSave={save} onOpenList={() => setListOpen((o) => !o)} onExport={exportAs} onPaths={findPaths} />
+      <Toolbar searchRef={searchRef} onSave={save} onOpenList={() => setListOpen((o) => !o)} onExport={exportAs} onPaths={findPaths} onSaveMeasures={() => setSavingMeasures(true)} />
       {snap.error && (
         <div className="chart-error" role="alert">
           <p>
@@ -223,7 +225,7 @@ function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
       <Timeline />
       <div className="chart-statusbar">
         <p className="chart-status" role="status" aria-live="polite">
-          {c.entities} entities · {c.links} links
+          {c.entities} {c.entities === 1 ? 'entity' : 'entities'} · {c.links} {c.links === 1 ? 'link' : 'links'}
           {c.hiddenNodes ? ` · ${c.hiddenNodes} hidden` : ''}
           {c.groups ? ` · ${c.groups} group${c.groups === 1 ? '' : 's'}` : ''}
           {snap.selection.length ? ` · ${snap.selection.length} selected` : ''}
@@ -249,6 +251,9 @@ function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
         )}
       </div>
       {saving && <SaveDialog name={snap.chart.name} caseName={snap.chart.caseName} onSave={(n, cs) => void actions.save(n, cs).then((id) => id && (location.hash = `#/chart/${encodeURIComponent(id)}`))} onClose={() => setSaving(false)} />}
+      {savingMeasures && (
+        <MeasuresDialog {...actions.measures()} onSave={(compartment) => void actions.saveMeasures(compartment)} onClose={() => setSavingMeasures(false)} />
+      )}
       {snap.help && <HelpOverlay onClose={() => controller.set({ help: false })} />}
     </section>
   );

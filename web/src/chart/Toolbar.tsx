@@ -12,6 +12,7 @@ export interface ToolbarProps {
   onOpenList: () => void;
   onExport: (kind: 'png' | 'svg') => void;
   onPaths: () => void;
+  onSaveMeasures: () => void;
 }
 
 /** The row of controls above the chart; every control has a visible label or an accessible name and a shortcut hint. */
@@ -90,6 +91,9 @@ export function Toolbar(props: ToolbarProps) {
             ))}
           </select>
         </label>
+        <button type="button" onClick={props.onSaveMeasures} disabled={!snap.colourLegend && !snap.sizeLegend} title="Save the colour and size measures on the entities, with the algorithm as their source">
+          Save measures…
+        </button>
       </div>
       <div className="chart-tool-group" role="group" aria-label="Analysis">
         <button type="button" onClick={props.onPaths} disabled={snap.selection.length !== 2} title="Find paths between the two selected entities (r)">

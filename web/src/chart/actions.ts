@@ -21,8 +21,8 @@ function newId(): string {
 
 export class ChartActions {
   private readonly previews = new Map<string, NetworkView>();
-  private colour: { name: string; communities: Record<string, number> } | null = null;
-  private size: { name: string; scores: Record<string, number> } | null = null;
+  private colour: { name: string; communities: Record<string, number>; params: Record<string, unknown> } | null = null;
+  private size: { name: string; scores: Record<string, number>; params: Record<string, unknown> } | null = null;
 
   constructor(private readonly c: ChartController) {
     // Grouping and ungrouping rebuild nodes: put the measure's colours and sizes back on them.
@@ -151,7 +151,7 @@ export class ChartActions {
       const answer = await chartApi.analyze(name, this.c.model.entityIds());
       const communities = communitiesOf(answer.result);
       if (!communities) throw new Error(`${name} did not answer with communities.`);
-      this.colour = { name, communities };
+      this.colour = { name, communities, params: answer.params };
       this.c.set({ colourLegend: applyCommunities(this.c.model, name, communities) });
     });
   }
@@ -168,7 +168,7 @@ export class ChartActions {
       const answer = await chartApi.analyze(name, this.c.model.entityIds());
       const scores = scoresOf(answer.result);
       if (!scores) throw new Error(`${name} did not answer with scores.`);
-      this.size = { name, scores };
+      this.size = { name, scores, params: answer.params };
       this.c.set({ sizeLegend: applyScores(this.c.model, name, scores) });
     });
   }
@@ -180,6 +180,30 @@ export class ChartActions {
     if (this.colour) applyCommunities(this.c.model, this.colour.name, this.colour.communities);
     if (this.size) applyScores(this.c.model, this.size.name, this.size.scores);
     this.reapplying = false;
+  }
+
+  /** Which computed measures could be saved on the entities now. */
+  measures(): { colour: string | null; size: string | null } {
+    return { colour: this.colour?.name ?? null, size: this.size?.name ?? null };
+  }
+
+  /**
+   * Saves the chart's measures (community ids of the colour, scores of the size) on the entities as statements
+   * computed by the analysis with its parameters (POST /network/annotations), in `compartment` ('' for none).
+   */
+  saveMeasures(compartment: string): Promise<unknown> {
+    return this.run('Saving the measures on the entities', async () => {
+      const done: string[] = [];
+      for (const [m, property] of [
+        [this.colour && { name: this.colour.name, params: this.colour.params, result: this.colour.communities }, 'communityId'],
+        [this.size && { name: this.size.name, params: this.size.params, result: this.size.scores }, 'score'],
+      ] as const) {
+        if (!m) continue;
+        const r = await chartApi.annotate({ algorithm: m.name, params: m.params, result: m.result, property, compartment });
+        done.push(`${m.name}: ${r.written} new value${r.written === 1 ? '' : 's'}${r.unchanged ? `, ${r.unchanged} already saved` : ''}`);
+      }
+      this.c.set({ notice: done.length ? `Saved on the entities — ${done.join('; ')}.` : 'Choose a colour or size measure first.' });
+    });
   }
 
   /** Saves under the current id (or a new one) with PUT /charts/:id. */

@@ -37,6 +37,11 @@ export function analyze(algorithm: string, ids: string[], params?: Record<string
   return api('POST', '/network/analyze', { algorithm, ids, ...(params ? { params } : {}) });
 }
 
+/** POST /network/annotations: per-entity results saved on the entities. */
+export function annotate(body: { algorithm: string; params: Record<string, unknown>; result: Record<string, number>; property: 'communityId' | 'score'; compartment: string }): Promise<{ written: number; unchanged: number; source: string }> {
+  return api('POST', '/network/annotations', body);
+}
+
 export function listCharts(): Promise<ChartSummary[]> {
   return api('GET', '/charts');
 }
