@@ -21,6 +21,7 @@ import { pagerank, PAGERANK_CITATION } from './algorithms/pagerank.ts';
 import { robustnessCurve, ROBUSTNESS_CITATION, type RobustnessOptions } from './algorithms/robustness.ts';
 import { rankStability, STABILITY_CITATION, type StabilityOptions } from './algorithms/stability.ts';
 import type { AnnotationProperty } from './annotate.ts';
+import type { EdgeList } from './algorithms/csr.ts';
 import type { Analysis, CorvidGraph } from './types.ts';
 
 export type ParamType = 'number' | 'integer' | 'boolean' | 'string';
@@ -51,6 +52,8 @@ export interface AnalysisSpec {
   /** Per-entity values that may be saved on the entities, and as which property. */
   annotate?: { property: AnnotationProperty; values: (result: unknown) => Record<string, number> };
   run: (graph: CorvidGraph, params: Params) => Analysis<unknown, unknown>;
+  /** The same analysis on an edge list, for those that run on CSR arrays alone (whole networks: `loadEdgeList`). */
+  runEdges?: (list: EdgeList, params: Params) => Analysis<unknown, unknown>;
 }
 
 const p = (name: string, type: ParamType, dflt: JsonValue, description: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({
@@ -91,6 +94,7 @@ export const ANALYSES: readonly AnalysisSpec[] = [
     params: [RESOLUTION, SEED, weighted(true)],
     annotate: { property: 'communityId', values: communities },
     run: (g, x) => louvain(g, x),
+    runEdges: (g, x) => louvain(g, x),
   },
   {
     name: 'leiden',
@@ -99,6 +103,7 @@ export const ANALYSES: readonly AnalysisSpec[] = [
     params: [RESOLUTION, SEED, weighted(true), p('iterations', 'integer', 2, 'runs, each refining the previous partition', { minimum: 1, maximum: 100 })],
     annotate: { property: 'communityId', values: communities },
     run: (g, x) => leiden(g, x),
+    runEdges: (g, x) => leiden(g, x),
   },
   {
     name: 'degree',
@@ -107,6 +112,7 @@ export const ANALYSES: readonly AnalysisSpec[] = [
     params: [NORMALIZED, weighted(false)],
     annotate: { property: 'score', values: scores },
     run: (g, x) => degreeCentrality(g, x),
+    runEdges: (g, x) => degreeCentrality(g, x),
   },
   {
     name: 'betweenness',
@@ -115,6 +121,7 @@ export const ANALYSES: readonly AnalysisSpec[] = [
     params: [NORMALIZED, weighted(false), SAMPLES, SEED],
     annotate: { property: 'score', values: scores },
     run: (g, x) => betweenness(g, x),
+    runEdges: (g, x) => betweenness(g, x),
   },
   {
     name: 'eigenvector',
@@ -123,6 +130,7 @@ export const ANALYSES: readonly AnalysisSpec[] = [
     params: [ITERATIONS, TOLERANCE, weighted(false)],
     annotate: { property: 'score', values: scores },
     run: (g, x) => eigenvector(g, x),
+    runEdges: (g, x) => eigenvector(g, x),
   },
   {
     name: 'pagerank',
@@ -136,6 +144,7 @@ export const ANALYSES: readonly AnalysisSpec[] = [
     ],
     annotate: { property: 'score', values: scores },
     run: (g, x) => pagerank(g, x),
+    runEdges: (g, x) => pagerank(g, x),
   },
   {
     name: 'constraint',
@@ -299,4 +308,19 @@ export function checkParams(spec: AnalysisSpec, input: Record<string, unknown>):
 export function runAnalysis(graph: CorvidGraph, name: string, params: Record<string, unknown> = {}): Analysis<unknown, unknown> {
   const spec = getAnalysis(name);
   return spec.run(graph, checkParams(spec, params));
+}
+
+/** Does the analysis run on an edge list (so a whole network need not become a graphology graph)? */
+export function takesEdgeList(name: string): boolean {
+  return getAnalysis(name).runEdges !== undefined;
+}
+
+/**
+ * Runs an analysis that takes edge lists (see `takesEdgeList`) on one; same parameters, same answer as on the graph.
+ * @example runOnEdgeList((await loadEdgeList(ctx, store)).edges, 'pagerank').result
+ */
+export function runOnEdgeList(list: EdgeList, name: string, params: Record<string, unknown> = {}): Analysis<unknown, unknown> {
+  const spec = getAnalysis(name);
+  if (!spec.runEdges) throw new ValidationError('CORVID_ERR_VALIDATION', `${name} needs the graph, not an edge list`, { algorithm: name });
+  return spec.runEdges(list, checkParams(spec, params));
 }

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { loadModel } from '../model/schema.ts';
 import type { Statement } from '../model/statement.ts';
 import { makeStatement as st } from '../store/conformance/fixture.ts';
-import { buildGraph, entitiesFromStatements, type BuildOptions } from './build.ts';
+import { runAnalysis, runOnEdgeList, takesEdgeList } from './analyses.ts';
+import { buildGraph, entitiesFromStatements, GraphBuilder, type BuildOptions } from './build.ts';
+import { EdgeListSink } from './sink.ts';
 import type { NetworkFilter } from './filter.ts';
 import { toView } from './view.ts';
 
@@ -176,5 +178,46 @@ describe('buildGraph', () => {
     assert.throws(() => build({ from: '2022', to: '2021' }), { code: 'CORVID_ERR_VALIDATION' });
     assert.throws(() => build({ minGrading: 'Z9' }), { code: 'CORVID_ERR_MODEL_INVALID_GRADING' });
     assert.throws(() => build({}, { maxShared: 1 }), { code: 'CORVID_ERR_VALIDATION' });
+  });
+});
+
+describe('the edge list that whole-network analyses take', () => {
+  /** The case file twice over (a second agency's copy of each record) plus a few more payments, for parallel edges. */
+  function bigger(): Statement[] {
+    const more = caseFile().map((s) => ({ ...s, entityId: s.entityId.replace('ds.', 'ds.x'), value: s.isRef ? s.value.replace('ds.', 'ds.x') : s.value }));
+    const links = ['anna', 'bert', 'carla', 'dirk'].flatMap((p, i) => [
+      st(`ds.lnk${i}`, 'Payment', 'payer', `ds.${p}`, ref),
+      st(`ds.lnk${i}`, 'Payment', 'beneficiary', `ds.x${p}`, ref),
+      st(`ds.lnk${i}`, 'Payment', 'amount', String(100 * (i + 1))),
+    ]);
+    return [...caseFile(), ...more, ...links];
+  }
+
+  for (const directed of [false, true]) {
+    test(`gives every analysis that takes it the graph's answer (${directed ? 'direction kept' : 'undirected'}, by count and by amount)`, () => {
+      for (const weight of ['count', 'amount'] as const) {
+        const entities = entitiesFromStatements(model, bigger());
+        const { graph } = buildGraph(model, entities, { directed, weight });
+        const b = new GraphBuilder(model, { directed, weight }, new EdgeListSink());
+        for (const e of entities) b.add(e);
+        const { edges: list } = b.finishEdgeList();
+        assert.deepEqual(list.ids, graph.nodes());
+        assert.equal(list.size, graph.size);
+        for (const name of ['louvain', 'leiden', 'degree', 'betweenness', 'eigenvector', 'pagerank']) {
+          assert.ok(takesEdgeList(name), name);
+          for (const params of [{}, { weighted: true }]) {
+            assert.deepEqual(runOnEdgeList(list, name, params).result, runAnalysis(graph, name, params).result, `${name} ${JSON.stringify(params)} ${weight}`);
+          }
+        }
+      }
+    });
+  }
+
+  test('analyses that walk the graph refuse an edge list', () => {
+    const b = new GraphBuilder(model, {}, new EdgeListSink());
+    for (const e of entitiesFromStatements(model, caseFile())) b.add(e);
+    const { edges: list } = b.finishEdgeList();
+    assert.equal(takesEdgeList('keyplayer'), false);
+    assert.throws(() => runOnEdgeList(list, 'keyplayer'), (e: unknown) => (e as { code?: string }).code === 'CORVID_ERR_VALIDATION');
   });
 });

@@ -4,13 +4,13 @@
  * become reference edges; entities holding the same normalised identifier get a shared-identifier edge.
  * The store-reading loader (load.ts) streams entities into a GraphBuilder; tests and benchmarks feed it directly.
  */
-import { MultiGraph } from 'graphology';
 import { ValidationError } from '../errors.ts';
 import type { Model } from '../model/schema.ts';
 import { assembleEntity, type Entity, type Statement } from '../model/statement.ts';
 import { asCompiled, type CompiledFilter, type NetworkFilter } from './filter.ts';
 import { identifiersOf, type IdentifierKind } from './identifiers.ts';
-import type { CorvidGraph, EdgeAttributes, NodeAttributes } from './types.ts';
+import { EdgeListSink, GraphologySink, type GraphSink, type LabelledEdgeList } from './sink.ts';
+import type { CorvidGraph, EdgeAttributes } from './types.ts';
 
 /** How an interstitial schema links its ends. */
 export interface EdgeSpec {
@@ -113,12 +113,12 @@ export class GraphBuilder {
   readonly #maxShared: number;
   readonly #shared: boolean;
   readonly #only: ReadonlySet<string> | undefined;
-  readonly #graph: CorvidGraph;
+  readonly #sink: GraphSink;
   readonly #pending: PendingEdge[] = [];
   /** Normalised identifier `kind:value` → its holders, or their count once there are too many to link. */
   readonly #holders = new Map<string, Holder[] | number>();
 
-  constructor(model: Model, options: BuildOptions = {}) {
+  constructor(model: Model, options: BuildOptions = {}, sink?: GraphSink) {
     const max = options.maxShared ?? 50;
     if (!Number.isInteger(max) || max < 2) throw new ValidationError('CORVID_ERR_VALIDATION', 'maxShared must be an integer of at least 2', { maxShared: max });
     this.#model = model;
@@ -128,7 +128,7 @@ export class GraphBuilder {
     this.#maxShared = max;
     this.#shared = options.sharedIdentifiers ?? true;
     this.#only = options.nodes;
-    this.#graph = new MultiGraph<NodeAttributes, EdgeAttributes>({ type: this.#directed ? 'mixed' : 'undirected' });
+    this.#sink = sink ?? new GraphologySink(this.#directed);
   }
 
   /** Adds one entity: a node, or (for an interstitial schema) the edges it makes. An id seen before is ignored. */
@@ -136,8 +136,8 @@ export class GraphBuilder {
     const spec = edgeSpec(this.#model, e.schema);
     if (spec) return this.#addInterstitial(e, spec);
     if (this.#only && !this.#only.has(e.id)) return;
-    if (this.#graph.hasNode(e.id)) return;
-    this.#graph.addNode(e.id, { schema: e.schema, label: e.caption, datasets: e.datasets });
+    if (this.#sink.hasNode(e.id)) return;
+    this.#sink.addNode(e.id, { schema: e.schema, label: e.caption, datasets: e.datasets });
     const schema = this.#model.schemata.get(e.schema);
     for (const [prop, values] of Object.entries(e.properties)) {
       if (schema?.properties.get(prop)?.type !== 'entity') continue;
@@ -191,7 +191,15 @@ export class GraphBuilder {
 
   /** Adds the edges whose ends are both nodes, and the shared-identifier edges; returns the graph and the over-shared values. */
   finish(): BuildResult {
-    const g = this.#graph;
+    if (!(this.#sink instanceof GraphologySink)) throw new TypeError('finish needs the graphology sink; use finishEdgeList');
+    this.#finishEdges();
+    return { graph: this.#sink.graph, skipped: this.#skipped };
+  }
+
+  #skipped: SkippedIdentifier[] = [];
+
+  /** Adds every pending and shared-identifier edge to the sink and collects the over-shared values. */
+  #finishEdges(): void {
     for (const p of this.#pending) this.#addEdge(p);
     this.#pending.length = 0;
     const skipped: SkippedIdentifier[] = [];
@@ -222,14 +230,23 @@ export class GraphBuilder {
     }
     this.#holders.clear();
     skipped.sort((x, y) => y.holders - x.holders || (x.value < y.value ? -1 : 1));
-    return { graph: g, skipped };
+    this.#skipped = skipped;
+  }
+
+  /**
+   * The network as an edge list (for whole-network analyses): the builder must have been given an EdgeListSink.
+   * @example const b = new GraphBuilder(model, {}, new EdgeListSink()); …; const { edges } = b.finishEdgeList();
+   */
+  finishEdgeList(): { edges: LabelledEdgeList; skipped: SkippedIdentifier[] } {
+    if (!(this.#sink instanceof EdgeListSink)) throw new TypeError('finishEdgeList needs an EdgeListSink');
+    this.#finishEdges();
+    return { edges: this.#sink.finish(), skipped: this.#skipped };
   }
 
   #addEdge(p: PendingEdge): void {
-    const g = this.#graph;
+    const g = this.#sink;
     if (!g.hasNode(p.from) || !g.hasNode(p.to) || g.hasEdge(p.key)) return;
-    if (this.#directed && p.directed) g.addDirectedEdgeWithKey(p.key, p.from, p.to, p.attrs);
-    else g.addUndirectedEdgeWithKey(p.key, p.from, p.to, p.attrs);
+    g.addEdge(p.key, p.from, p.to, this.#directed && p.directed, p.attrs);
   }
 }
 

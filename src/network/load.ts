@@ -8,8 +8,9 @@ import type { Model } from '../model/schema.ts';
 import type { Entity, Statement } from '../model/statement.ts';
 import { assembleEntity } from '../model/statement.ts';
 import type { Store } from '../store/port.ts';
-import { edgeSpec, GraphBuilder, inFirstSeenOrder, type BuildOptions, type BuildResult } from './build.ts';
+import { edgeSpec, GraphBuilder, inFirstSeenOrder, type BuildOptions, type BuildResult, type SkippedIdentifier } from './build.ts';
 import { asCompiled, type CompiledFilter, type NetworkFilter } from './filter.ts';
+import { EdgeListSink, type LabelledEdgeList } from './sink.ts';
 
 /** Ids per statement query: keeps the bound parameter lists modest on both backends. */
 const ID_CHUNK = 500;
@@ -75,6 +76,19 @@ export async function loadGraph(ctx: Context, store: Store, options: LoadOptions
   const where = filter.filter.datasets ? { datasets: filter.filter.datasets } : {};
   for await (const e of entitiesOf(store.model, store.iterateStatements(ctx, where, options.batchSize), filter)) b.add(e);
   return { ...b.finish(), truncated: false };
+}
+
+/**
+ * The whole network the caller may see as an edge list (for the analyses that take one, `takesEdgeList`): the same
+ * nodes and edges as `loadGraph`, without a graphology graph's objects.
+ * @example const { edges } = await loadEdgeList(ctx, store, { filter: { schemata: ['Call'] } });
+ */
+export async function loadEdgeList(ctx: Context, store: Store, options: LoadOptions = {}): Promise<{ edges: LabelledEdgeList; skipped: SkippedIdentifier[] }> {
+  const filter = asCompiled(options.filter);
+  const b = new GraphBuilder(store.model, { ...options, filter }, new EdgeListSink());
+  const where = filter.filter.datasets ? { datasets: filter.filter.datasets } : {};
+  for await (const e of entitiesOf(store.model, store.iterateStatements(ctx, where, options.batchSize), filter)) b.add(e);
+  return b.finishEdgeList();
 }
 
 /**

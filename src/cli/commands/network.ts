@@ -1,11 +1,11 @@
 /** `corvid network analyses` and `corvid network analyze ALGORITHM`: list the analyses and run one over the store. */
 import type { Command } from 'commander';
 import { ValidationError } from '../../errors.ts';
-import { analysisCatalogue, getAnalysis, runAnalysis, type ParamSpec } from '../../network/analyses.ts';
+import { analysisCatalogue, getAnalysis, type ParamSpec } from '../../network/analyses.ts';
+import { analyzeNetwork } from '../../network/analyze.ts';
 import { annotate, type AnnotationOutcome } from '../../network/annotate.ts';
 import type { NetworkFilter } from '../../network/filter.ts';
-import { loadGraph, loadSubgraph } from '../../network/load.ts';
-import type { CorvidGraph, EdgeKind } from '../../network/types.ts';
+import type { EdgeKind } from '../../network/types.ts';
 import type { JsonObject } from '../../store/port.ts';
 import { output, withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -40,8 +40,8 @@ export function parseParam(specs: readonly ParamSpec[], text: string): [string, 
 }
 
 /** Per-entity scores as a ranked table with labels; communities as sizes; the rest as JSON. */
-function human(graph: CorvidGraph, result: unknown, top: number): string {
-  const label = (id: string): string => (graph.hasNode(id) ? `${graph.getNodeAttribute(id, 'label')}  [${id}]` : id);
+function human(labelOf: (id: string) => string, result: unknown, top: number): string {
+  const label = (id: string): string => (labelOf(id) === id ? id : `${labelOf(id)}  [${id}]`);
   if (typeof result === 'number') return String(result);
   if (result && typeof result === 'object' && 'communities' in result) {
     const r = result as { communities: Record<string, number>; count: number; modularity: number };
@@ -108,9 +108,14 @@ export function registerNetwork(program: Command): void {
           ...(o.dataset ? { datasets: o.dataset } : {}),
           ...(o.minGrading ? { minGrading: o.minGrading } : {}),
         };
-        const opts = { filter, directed: o.directed ?? false, weight: o.amount ? ('amount' as const) : ('count' as const) };
-        const { graph, skipped } = o.ids ? await loadSubgraph(rt.ctx, rt.store, o.ids, opts) : await loadGraph(rt.ctx, rt.store, opts);
-        const analysis = runAnalysis(graph, spec.name, params);
+        const { analysis, graph, label } = await analyzeNetwork(rt.ctx, rt.store, {
+          algorithm: spec.name,
+          params,
+          filter,
+          directed: o.directed ?? false,
+          weight: o.amount ? 'amount' : 'count',
+          ...(o.ids ? { ids: o.ids } : {}),
+        });
         let saved: AnnotationOutcome | undefined;
         if (o.save) {
           if (!spec.annotate) throw new ValidationError('CORVID_ERR_VALIDATION', `${spec.name} has no per-entity result to save`, { algorithm: spec.name });
@@ -122,10 +127,10 @@ export function registerNetwork(program: Command): void {
             ...(o.compartment !== undefined ? { compartment: o.compartment } : {}),
           });
         }
-        output(rt, { ...analysis, graph: { nodes: graph.order, edges: graph.size, skipped }, ...(saved ? { saved } : {}) }, () =>
+        output(rt, { ...analysis, graph, ...(saved ? { saved } : {}) }, () =>
           [
-            `${analysis.algorithm} over ${graph.order} entities, ${graph.size} links — ${analysis.citation}`,
-            human(graph, analysis.result, Number(o.top ?? 20)),
+            `${analysis.algorithm} over ${graph.nodes} entities, ${graph.edges} links — ${analysis.citation}`,
+            human(label, analysis.result, Number(o.top ?? 20)),
             ...(saved ? [`saved on the entities: ${saved.written} new values, ${saved.unchanged} unchanged (source “${saved.source}”)`] : []),
           ].join('\n'),
         );

@@ -2,8 +2,8 @@
  * Betweenness centrality: exact by Brandes (2001), or estimated from k random pivots (Brandes & Pich 2007),
  * on the undirected simple view's CSR arrays (predecessors are recomputed from distances, not stored).
  */
-import type { Analysis, CorvidGraph } from '../types.ts';
-import { type Csr, localityOrder, toRecord, undirectedView } from './csr.ts';
+import type { Analysis } from '../types.ts';
+import { type Csr, localityOrder, toRecord, undirectedView, type GraphInput } from './csr.ts';
 import { checkBoolean, checkNumber } from './guard.ts';
 import { seeded } from './random.ts';
 
@@ -38,30 +38,6 @@ const REORDER_FROM = 20_000;
 
 function near(a: number, b: number): boolean {
   return Math.abs(a - b) <= TOL * Math.max(a, b);
-}
-
-/** BFS from s; returns how many nodes were reached (in `order`, by distance). */
-function bfs(csr: Csr, s: number, x: Scratch): number {
-  const { offsets, targets } = csr;
-  const { dist, sigma, order } = x;
-  dist[s] = 0;
-  sigma[s] = 1;
-  order[0] = s;
-  let head = 0;
-  let tail = 1;
-  while (head < tail) {
-    const v = order[head++];
-    const dv = dist[v] + 1;
-    for (let p = offsets[v]; p < offsets[v + 1]; p++) {
-      const u = targets[p];
-      if (dist[u] < 0) {
-        dist[u] = dv;
-        order[tail++] = u;
-      }
-      if (dist[u] === dv) sigma[u] += sigma[v];
-    }
-  }
-  return tail;
 }
 
 function heapPush(x: Scratch, size: number, node: number, key: number): number {
@@ -125,19 +101,61 @@ function dijkstra(csr: Csr, s: number, x: Scratch): number {
   return count;
 }
 
-/** One source's dependencies δ_s(v) (Brandes' back-propagation), added to `score` times `factor`; then resets the scratch. */
-function accumulate(csr: Csr, s: number, weighted: boolean, x: Scratch, score: Float64Array, factor: number): void {
+/**
+ * The unweighted case on its own: hop counts in an Int32Array (half the memory traffic of the general case, which
+ * matters on big graphs where a pass is bound by cache misses) and the predecessor test reduced to one comparison.
+ */
+function accumulateHops(csr: Csr, s: number, hops: Int32Array, x: Scratch, score: Float64Array, factor: number): void {
+  const { offsets, targets } = csr;
+  const { sigma, delta, order } = x;
+  hops[s] = 0;
+  sigma[s] = 1;
+  order[0] = s;
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const v = order[head];
+    const dv = hops[v] + 1;
+    const sv = sigma[v];
+    for (let p = offsets[v], end = offsets[v + 1]; p < end; p++) {
+      const u = targets[p];
+      const du = hops[u];
+      if (du < 0) {
+        hops[u] = dv;
+        order[tail++] = u;
+        sigma[u] = sv;
+      } else if (du === dv) sigma[u] += sv;
+    }
+  }
+  for (let j = tail - 1; j > 0; j--) {
+    const w = order[j];
+    const coeff = (1 + delta[w]) / sigma[w];
+    const before = hops[w] - 1;
+    for (let p = offsets[w], end = offsets[w + 1]; p < end; p++) {
+      const v = targets[p];
+      if (hops[v] === before) delta[v] += sigma[v] * coeff;
+    }
+    score[w] += delta[w] * factor;
+  }
+  for (let j = 0; j < tail; j++) {
+    const v = order[j];
+    hops[v] = -1;
+    sigma[v] = 0;
+    delta[v] = 0;
+  }
+}
+
+/** One source's dependencies δ_s(v) over weighted shortest paths (Brandes' back-propagation), added to `score` times `factor`; then resets the scratch. */
+function accumulate(csr: Csr, s: number, x: Scratch, score: Float64Array, factor: number): void {
   const { offsets, targets, weights } = csr;
   const { dist, sigma, delta, order } = x;
-  const reached = weighted ? dijkstra(csr, s, x) : bfs(csr, s, x);
+  const reached = dijkstra(csr, s, x);
   for (let j = reached - 1; j > 0; j--) {
     const w = order[j];
     const coeff = (1 + delta[w]) / sigma[w];
     for (let p = offsets[w]; p < offsets[w + 1]; p++) {
       const v = targets[p];
       if (dist[v] < 0) continue;
-      const pred = weighted ? near(dist[v] + 1 / weights[p], dist[w]) && dist[v] < dist[w] : dist[v] === dist[w] - 1;
-      if (pred) delta[v] += sigma[v] * coeff;
+      if (near(dist[v] + 1 / weights[p], dist[w]) && dist[v] < dist[w]) delta[v] += sigma[v] * coeff;
     }
     score[w] += delta[w] * factor;
   }
@@ -157,7 +175,7 @@ function accumulate(csr: Csr, s: number, weighted: boolean, x: Scratch, score: F
  * estimate of the exact value (Brandes & Pich 2007); otherwise the result is exact.
  * @example betweenness(g, { samples: 64 }).result['N12']
  */
-export function betweenness(g: CorvidGraph, options: Partial<BetweennessParams> = {}, tuning: { reorderFrom?: number } = {}): Analysis<BetweennessParams, Record<string, number>> {
+export function betweenness(g: GraphInput, options: Partial<BetweennessParams> = {}, tuning: { reorderFrom?: number } = {}): Analysis<BetweennessParams, Record<string, number>> {
   const normalized = checkBoolean('normalized', options.normalized ?? true);
   const weighted = checkBoolean('weighted', options.weighted ?? false);
   const seed = checkNumber('seed', options.seed ?? 42, { integer: true });
@@ -192,6 +210,11 @@ export function betweenness(g: CorvidGraph, options: Partial<BetweennessParams> 
     settled: new Uint8Array(n),
   };
   const score = new Float64Array(n);
-  for (let i = 0; i < k; i++) accumulate(csr, local ? local.rank[sources[i]] : sources[i], weighted, x, score, factor);
+  const hops = weighted ? null : new Int32Array(n).fill(-1);
+  for (let i = 0; i < k; i++) {
+    const s = local ? local.rank[sources[i]] : sources[i];
+    if (hops) accumulateHops(csr, s, hops, x, score, factor);
+    else accumulate(csr, s, x, score, factor);
+  }
   return { algorithm: 'betweenness', citation: BETWEENNESS_CITATION, params, result: toRecord(csr.ids, score) };
 }

@@ -21,6 +21,51 @@ export function edgeWeight(weighted: boolean, value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 1;
 }
 
+/**
+ * A graph as plain arrays: nodes `0 … ids.length − 1`, edge k from `from[k]` to `to[k]` with `weight[k]`, directed
+ * where `directed[k]` is 1 (absent: all undirected). For whole networks of millions of edges, where a graphology
+ * graph's objects cost more than the analysis itself; the CSR-based analyses take either.
+ * @example const list: EdgeList = { ids: ['a', 'b'], from: Int32Array.of(0), to: Int32Array.of(1), weight: Float64Array.of(1), size: 1 };
+ */
+export interface EdgeList {
+  ids: string[];
+  from: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
+  directed?: Uint8Array;
+  /** Edges in use (the arrays may be longer). */
+  size: number;
+}
+
+/** What the CSR-based analyses accept. */
+export type GraphInput = CorvidGraph | EdgeList;
+
+function isEdgeList(g: GraphInput): g is EdgeList {
+  return Array.isArray((g as EdgeList).ids) && (g as EdgeList).from instanceof Int32Array;
+}
+
+/** Arcs of an edge list, both ways for undirected edges (and for every edge when `symmetric`), self-loops dropped. */
+function listArcs(g: EdgeList, weighted: boolean, symmetric: boolean): Omit<Csr, 'ids'> {
+  const from = new Int32Array(2 * g.size);
+  const to = new Int32Array(2 * g.size);
+  const w = new Float64Array(2 * g.size);
+  let k = 0;
+  for (let e = 0; e < g.size; e++) {
+    const s = g.from[e];
+    const t = g.to[e];
+    if (s === t) continue;
+    const x = edgeWeight(weighted, g.weight[e]);
+    from[k] = s;
+    to[k] = t;
+    w[k++] = x;
+    if (!symmetric && g.directed?.[e]) continue;
+    from[k] = t;
+    to[k] = s;
+    w[k++] = x;
+  }
+  return packArcs(g.ids.length, from, to, w, k, weighted);
+}
+
 function nodeIndex(g: CorvidGraph): { ids: string[]; index: Map<string, number> } {
   const ids: string[] = new Array(g.order);
   const index = new Map<string, number>();
@@ -87,7 +132,8 @@ export function packArcs(n: number, from: Int32Array, to: Int32Array, w: Float64
  * `weighted` is false), self-loops dropped. Every tie appears in both endpoints' rows.
  * @example const { ids, offsets, targets } = undirectedView(g, false); // neighbours of ids[0]: targets[offsets[0]..offsets[1])
  */
-export function undirectedView(g: CorvidGraph, weighted: boolean): Csr {
+export function undirectedView(g: GraphInput, weighted: boolean): Csr {
+  if (isEdgeList(g)) return { ids: g.ids, ...listArcs(g, weighted, true) };
   const { ids, index } = nodeIndex(g);
   const m = g.size;
   const from = new Int32Array(2 * m);
@@ -113,7 +159,8 @@ export function undirectedView(g: CorvidGraph, weighted: boolean): Csr {
  * The out-arc view for walks (PageRank): a directed edge gives one arc source → target, an undirected
  * edge one arc each way; parallel arcs merged as in {@link undirectedView}, self-loops dropped.
  */
-export function outView(g: CorvidGraph, weighted: boolean): Csr {
+export function outView(g: GraphInput, weighted: boolean): Csr {
+  if (isEdgeList(g)) return { ids: g.ids, ...listArcs(g, weighted, false) };
   const { ids, index } = nodeIndex(g);
   const m = g.size;
   const from = new Int32Array(2 * m);

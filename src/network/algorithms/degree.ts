@@ -1,6 +1,6 @@
 /** Degree centrality (Freeman 1978/79; weighted "strength" as in Barrat et al. 2004) on the undirected simple view. */
-import type { Analysis, CorvidGraph } from '../types.ts';
-import { toRecord, undirectedView } from './csr.ts';
+import type { Analysis } from '../types.ts';
+import { toRecord, undirectedView, type GraphInput } from './csr.ts';
 import { checkBoolean } from './guard.ts';
 
 export const DEGREE_CITATION =
@@ -18,7 +18,7 @@ export interface DegreeParams {
  * ignored), or with `weighted` the summed weight of its edges; `normalized` divides either by n − 1.
  * @example degreeCentrality(g, { normalized: false }).result['N12'] // how many people N12 is tied to
  */
-export function degreeCentrality(g: CorvidGraph, options: Partial<DegreeParams> = {}): Analysis<DegreeParams, Record<string, number>> {
+export function degreeCentrality(g: GraphInput, options: Partial<DegreeParams> = {}): Analysis<DegreeParams, Record<string, number>> {
   const params: DegreeParams = {
     normalized: checkBoolean('normalized', options.normalized ?? true),
     weighted: checkBoolean('weighted', options.weighted ?? false),

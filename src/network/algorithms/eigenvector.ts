@@ -1,6 +1,6 @@
 /** Eigenvector centrality (Bonacich 1972) by power iteration on the undirected simple view's CSR arrays. */
-import type { Analysis, CorvidGraph } from '../types.ts';
-import { toRecord, undirectedView } from './csr.ts';
+import type { Analysis } from '../types.ts';
+import { toRecord, undirectedView, type GraphInput } from './csr.ts';
 import { checkBoolean, checkNumber } from './guard.ts';
 
 export const EIGENVECTOR_CITATION = 'Bonacich, P. (1972). Factoring and weighting approaches to status scores and clique identification. J. Math. Sociology 2(1), 113–120.';
@@ -21,7 +21,7 @@ export interface EigenvectorParams {
  * tend to 0. Stops after `maxIterations` even if not converged.
  * @example eigenvector(g).result['N12']
  */
-export function eigenvector(g: CorvidGraph, options: Partial<EigenvectorParams> = {}): Analysis<EigenvectorParams, Record<string, number>> {
+export function eigenvector(g: GraphInput, options: Partial<EigenvectorParams> = {}): Analysis<EigenvectorParams, Record<string, number>> {
   const params: EigenvectorParams = {
     maxIterations: checkNumber('maxIterations', options.maxIterations ?? 100, { min: 1, integer: true }),
     tolerance: checkNumber('tolerance', options.tolerance ?? 1e-6, { min: 0, above: true }),

@@ -3,9 +3,9 @@
  * communities", Sci. Rep. 9:5233): fast local moving with a queue, refinement, aggregation on the refined
  * partition; quality = modularity with resolution γ. Runs on the undirected simple view's CSR arrays.
  */
-import type { Analysis, CorvidGraph } from '../types.ts';
+import type { Analysis } from '../types.ts';
 import { modularity, renumber, type CommunitiesResult } from './community.ts';
-import { undirectedView } from './csr.ts';
+import { undirectedView, type GraphInput } from './csr.ts';
 import { checkBoolean, checkNumber } from './guard.ts';
 import { aggregate, levelZero, moveNodesFast, newRun, weightsTo, type Level, type Run } from './local-moving.ts';
 import { shuffle } from './random.ts';
@@ -132,7 +132,7 @@ function splitDisconnected(L: Level, comm: Int32Array): Int32Array {
  * communities numbered from 0, largest first.
  * @example leiden(g, { seed: 7 }).result.count
  */
-export function leiden(g: CorvidGraph, options: Partial<LeidenParams> = {}): Analysis<LeidenParams, CommunitiesResult> {
+export function leiden(g: GraphInput, options: Partial<LeidenParams> = {}): Analysis<LeidenParams, CommunitiesResult> {
   const params: LeidenParams = {
     resolution: checkNumber('resolution', options.resolution ?? 1, { min: 0, above: true }),
     seed: checkNumber('seed', options.seed ?? 42, { integer: true }),

@@ -2,9 +2,9 @@
  * Louvain communities (Blondel, Guillaume, Lambiotte & Lefebvre 2008) with the fast local-moving queue of
  * Traag (2015), on the undirected simple view's CSR arrays; modularity with resolution γ.
  */
-import type { Analysis, CorvidGraph } from '../types.ts';
+import type { Analysis } from '../types.ts';
 import { modularity, renumber, type CommunitiesResult } from './community.ts';
-import { undirectedView } from './csr.ts';
+import { undirectedView, type GraphInput } from './csr.ts';
 import { checkBoolean, checkNumber } from './guard.ts';
 import { aggregate, levelZero, moveNodesFast, newRun, type Level, type Run } from './local-moving.ts';
 
@@ -41,7 +41,7 @@ function louvainRun(L0: Level, run: Run): Int32Array {
  * Unlike Leiden, a Louvain community may end up internally disconnected (Traag et al. 2019).
  * @example louvain(g, { resolution: 1 }).result.communities['N12'] // the community of N12
  */
-export function louvain(g: CorvidGraph, options: Partial<LouvainParams> = {}): Analysis<LouvainParams, CommunitiesResult> {
+export function louvain(g: GraphInput, options: Partial<LouvainParams> = {}): Analysis<LouvainParams, CommunitiesResult> {
   const params: LouvainParams = {
     resolution: checkNumber('resolution', options.resolution ?? 1, { min: 0, above: true }),
     seed: checkNumber('seed', options.seed ?? 42, { integer: true }),

@@ -1,6 +1,6 @@
 /** PageRank (Brin & Page 1998) by power iteration on CSR arrays; follows edge direction, dangling nodes' rank spread uniformly. */
-import type { Analysis, CorvidGraph } from '../types.ts';
-import { outView, toRecord } from './csr.ts';
+import type { Analysis } from '../types.ts';
+import { outView, toRecord, type GraphInput } from './csr.ts';
 import { checkBoolean, checkNumber } from './guard.ts';
 
 export const PAGERANK_CITATION = 'Brin, S. & Page, L. (1998). The anatomy of a large-scale hypertextual Web search engine. Computer Networks and ISDN Systems 30, 107–117.';
@@ -21,7 +21,7 @@ export interface PagerankParams {
  * way out (dangling) hands its rank to all nodes equally. Stops after `maxIterations` even if not converged.
  * @example pagerank(g, { alpha: 0.85 }).result['N12']
  */
-export function pagerank(g: CorvidGraph, options: Partial<PagerankParams> = {}): Analysis<PagerankParams, Record<string, number>> {
+export function pagerank(g: GraphInput, options: Partial<PagerankParams> = {}): Analysis<PagerankParams, Record<string, number>> {
   const params: PagerankParams = {
     alpha: checkNumber('alpha', options.alpha ?? 0.85, { min: 0, max: 1, above: true }),
     maxIterations: checkNumber('maxIterations', options.maxIterations ?? 100, { min: 1, integer: true }),

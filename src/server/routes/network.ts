@@ -5,10 +5,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { HandlingCode, Tlp } from '../../model/handling.ts';
-import { analysisCatalogue, getAnalysis, runAnalysis } from '../../network/analyses.ts';
+import { analysisCatalogue, getAnalysis } from '../../network/analyses.ts';
+import { analyzeNetwork } from '../../network/analyze.ts';
 import { annotate, type AnnotationProperty } from '../../network/annotate.ts';
 import type { NetworkFilter } from '../../network/filter.ts';
-import { loadGraph, loadSubgraph } from '../../network/load.ts';
 import { expand, findPaths, subgraph } from '../../network/query.ts';
 import type { EdgeKind } from '../../network/types.ts';
 import type { JsonObject } from '../../store/port.ts';
@@ -169,11 +169,8 @@ export const networkRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request) => {
       const { algorithm, params, ids, filter, directed, weight } = request.body;
-      const spec = getAnalysis(algorithm);
-      const opts = { filter: filter ?? {}, directed, weight };
-      const { graph, skipped } = ids ? await loadSubgraph(request.ctx, app.store, ids, opts) : await loadGraph(request.ctx, app.store, opts);
-      const analysis = runAnalysis(graph, spec.name, params ?? {});
-      return { ...analysis, graph: { nodes: graph.order, edges: graph.size, skipped } };
+      const { analysis, graph } = await analyzeNetwork(request.ctx, app.store, { algorithm, params: params ?? {}, filter: filter ?? {}, directed, weight, ...(ids ? { ids } : {}) });
+      return { ...analysis, graph };
     },
   );
 
