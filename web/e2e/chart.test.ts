@@ -193,6 +193,41 @@ describe('the link chart in the browser', { timeout: 600_000 }, () => {
       assert.ok((await scoreOf(id)) > (await scoreOf(payer)));
     }));
 
+  test('PNG and SVG exports hold the chart as drawn: its entities and links', () =>
+    withScreenshot(page, 'chart-export', async () => {
+      const { id } = await hawaladar();
+      const label = (await page.evaluate(`window.__corvidChart.controller.model.graph.getNodeAttribute(${JSON.stringify(id)}, 'label')`)) as string;
+      const entities = (await page.evaluate('window.__corvidChart.controller.model.entities.size')) as number;
+      const links = (await page.evaluate('window.__corvidChart.controller.model.graph.size')) as number;
+      const tools = page.getByRole('toolbar', { name: 'Link chart tools' });
+
+      const [png] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'PNG' }).click()]);
+      assert.match(png.suggestedFilename(), /\.png$/);
+      const bytes = await readFile(await png.path());
+      assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+      // Decoded by the browser itself: the picture is the stage's size and not blank (a chart is drawn on white).
+      const pixels = (await page.evaluate(`(async () => {
+        const bytes = Uint8Array.from(atob(${JSON.stringify(bytes.toString('base64'))}), (c) => c.charCodeAt(0));
+        const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const c = new OffscreenCanvas(img.width, img.height), ctx = c.getContext('2d');
+        ctx.drawImage(img, 0, 0);
+        const d = ctx.getImageData(0, 0, img.width, img.height).data;
+        let ink = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) ink++;
+        const stage = window.__corvidChart.controller.sigma.getStageCanvas();
+        return { width: img.width, height: img.height, ink, stageWidth: stage.width, stageHeight: stage.height };
+      })()`)) as { width: number; height: number; ink: number; stageWidth: number; stageHeight: number };
+      assert.deepEqual([pixels.width, pixels.height], [pixels.stageWidth, pixels.stageHeight]);
+      assert.ok(pixels.ink > 500, `the image has ${pixels.ink} drawn pixels`);
+
+      const [svg] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'SVG' }).click()]);
+      const text = await readFile(await svg.path(), 'utf8');
+      assert.match(text, /^<\?xml|^<svg/);
+      assert.ok(text.includes(label), `the hawaladar is labelled “${label}”`);
+      assert.equal((text.match(/<line\b/g) ?? []).length + (text.match(/<path\b/g) ?? []).length >= links, true, 'one stroke per link');
+      assert.ok((text.match(/<(circle|rect|polygon)\b/g) ?? []).length >= entities, 'one shape per entity');
+    }));
+
   test('a saved chart reopens from the list with the same entities', () =>
     withScreenshot(page, 'chart-save', async () => {
       const before = (await page.evaluate('window.__corvidChart.controller.model.entities.size')) as number;
