@@ -14,12 +14,15 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'bin/corvid.mjs');
 const ref = { isRef: true };
 
+/** The real binary on a data directory, without PostgreSQL. */
+function run(dir: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, CORVID_DB: '' } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
 describe('corvid network', () => {
   let dir: string;
-  const corvid = (...args: string[]): { status: number; stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, [CLI, '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, CORVID_DB: '' } });
-    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-  };
+  const corvid = (...args: string[]) => run(dir, args);
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'corvid-network-'));
@@ -78,10 +81,7 @@ describe('corvid network', () => {
 
 describe('corvid network analyze --save', () => {
   let dir: string;
-  const corvid = (...args: string[]): { status: number; stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, [CLI, '--data', dir, ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, CORVID_DB: '' } });
-    return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-  };
+  const corvid = (...args: string[]) => run(dir, args);
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'corvid-network-save-'));
     const store = await openStore({ data: dir });

@@ -127,40 +127,8 @@ export function packArcs(n: number, from: Int32Array, to: Int32Array, w: Float64
   return { n, offsets: out, targets: rawT.slice(0, write), weights: rawW.slice(0, write) };
 }
 
-/**
- * The undirected simple view: direction ignored, parallel edges' weights summed (or counted once when
- * `weighted` is false), self-loops dropped. Every tie appears in both endpoints' rows.
- * @example const { ids, offsets, targets } = undirectedView(g, false); // neighbours of ids[0]: targets[offsets[0]..offsets[1])
- */
-export function undirectedView(g: GraphInput, weighted: boolean): Csr {
-  if (isEdgeList(g)) return { ids: g.ids, ...listArcs(g, weighted, true) };
-  const { ids, index } = nodeIndex(g);
-  const m = g.size;
-  const from = new Int32Array(2 * m);
-  const to = new Int32Array(2 * m);
-  const w = new Float64Array(2 * m);
-  let k = 0;
-  g.forEachEdge((_edge, attr, source, target) => {
-    if (source === target) return;
-    const s = index.get(source) as number;
-    const t = index.get(target) as number;
-    const x = edgeWeight(weighted, attr.weight);
-    from[k] = s;
-    to[k] = t;
-    w[k++] = x;
-    from[k] = t;
-    to[k] = s;
-    w[k++] = x;
-  });
-  return { ids, ...packArcs(ids.length, from, to, w, k, weighted) };
-}
-
-/**
- * The out-arc view for walks (PageRank): a directed edge gives one arc source → target, an undirected
- * edge one arc each way; parallel arcs merged as in {@link undirectedView}, self-loops dropped.
- */
-export function outView(g: GraphInput, weighted: boolean): Csr {
-  if (isEdgeList(g)) return { ids: g.ids, ...listArcs(g, weighted, false) };
+/** Arcs of a graphology graph, both ways for undirected edges (and for every edge when `symmetric`), self-loops dropped. */
+function graphArcs(g: CorvidGraph, weighted: boolean, symmetric: boolean): Csr {
   const { ids, index } = nodeIndex(g);
   const m = g.size;
   const from = new Int32Array(2 * m);
@@ -175,12 +143,29 @@ export function outView(g: GraphInput, weighted: boolean): Csr {
     from[k] = s;
     to[k] = t;
     w[k++] = x;
-    if (!undirected) return;
+    if (!symmetric && !undirected) return;
     from[k] = t;
     to[k] = s;
     w[k++] = x;
   });
   return { ids, ...packArcs(ids.length, from, to, w, k, weighted) };
+}
+
+/**
+ * The undirected simple view: direction ignored, parallel edges' weights summed (or counted once when
+ * `weighted` is false), self-loops dropped. Every tie appears in both endpoints' rows.
+ * @example const { ids, offsets, targets } = undirectedView(g, false); // neighbours of ids[0]: targets[offsets[0]..offsets[1])
+ */
+export function undirectedView(g: GraphInput, weighted: boolean): Csr {
+  return isEdgeList(g) ? { ids: g.ids, ...listArcs(g, weighted, true) } : graphArcs(g, weighted, true);
+}
+
+/**
+ * The out-arc view for walks (PageRank): a directed edge gives one arc source → target, an undirected
+ * edge one arc each way; parallel arcs merged as in {@link undirectedView}, self-loops dropped.
+ */
+export function outView(g: GraphInput, weighted: boolean): Csr {
+  return isEdgeList(g) ? { ids: g.ids, ...listArcs(g, weighted, false) } : graphArcs(g, weighted, false);
 }
 
 /** Node-keyed scores as the JSON-friendly record every analysis returns. */

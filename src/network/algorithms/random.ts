@@ -1,19 +1,7 @@
 /** Seeded randomness for the network algorithms (repeatable results): mulberry32 and a Fisher–Yates shuffle. */
 
-/**
- * mulberry32 (Tommy Ettinger's 32-bit generator): fast, seedable, good enough for visit orders and pivots.
- * @example const next = seeded(42); next() // a number in [0, 1)
- */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (src/model/random.ts): the same generator the resolver samples with. */
+export { mulberry32 as seeded } from '../../model/random.ts';
 
 /** Shuffles `a` in place (Fisher–Yates) and returns it. */
 export function shuffle<T extends { length: number; [i: number]: number }>(a: T, next: () => number): T {

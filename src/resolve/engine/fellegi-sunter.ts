@@ -8,6 +8,7 @@
 import type { FamilySpec } from './families.ts';
 import type { PairLevels } from './levels.ts';
 import type { ResolveRecord } from './record.ts';
+import { mulberry32 } from '../../model/random.ts';
 
 /** A trained model for one family: per comparison, m and u for each level (level 0 = missing is unused). */
 export interface FsModel {
@@ -19,17 +20,8 @@ export interface FsModel {
   uSample: number;
 }
 
-/** Deterministic PRNG (mulberry32) so sampling, and therefore results, repeat exactly. */
-export function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG (mulberry32, src/model/random.ts) so sampling, and therefore results, repeat exactly. */
+export const prng = mulberry32;
 
 /** A scratch PairLevels for a spec. */
 export function pairLevels(spec: FamilySpec): PairLevels {

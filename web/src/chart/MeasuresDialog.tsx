@@ -1,6 +1,7 @@
 // Saving the chart's measures on the entities: which values will be written, and the compartment they go into.
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
+import { DialogButtons } from './DialogButtons.tsx';
 
 const COMPARTMENT_PATTERN = '[a-z0-9][a-z0-9._\\-]{0,63}';
 
@@ -50,14 +51,7 @@ export function MeasuresDialog(props: { colour: string | null; size: string | nu
             <option key={c} value={c} />
           ))}
         </datalist>
-        <div className="chart-dialog-buttons">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogButtons dialog={ref} submit="Save" />
       </form>
     </dialog>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { listCharts } from './chart-api.ts';
+import { DialogButtons } from './DialogButtons.tsx';
 
 const CASE_PATTERN = '[a-z0-9][a-z0-9._\\-]{0,63}';
 
@@ -56,14 +57,7 @@ export function SaveDialog(props: { name: string; caseName: string; onSave: (nam
           The case is a compartment (lower-case letters, digits, . _ -): its members will see the chart. Leave it empty to keep the chart to yourself. Only entity ids and the view are
           saved; the chart shows current data each time it is opened.
         </p>
-        <div className="chart-dialog-buttons">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save
-          </button>
-        </div>
+        <DialogButtons dialog={ref} submit="Save" />
       </form>
     </dialog>
   );
