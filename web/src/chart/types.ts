@@ -1,5 +1,6 @@
 // Shapes of the link chart: graph attributes, the saved chart state, and the API answers the chart reads.
 import type { EdgeKind, NetworkEdge, NetworkNode, NetworkView } from '../../../src/network/types.ts';
+import type { Entity } from '../types.ts';
 
 export type { EdgeKind, NetworkEdge, NetworkNode, NetworkView };
 
@@ -104,13 +105,5 @@ export interface PathsAnswer {
   view: NetworkView;
 }
 
-/** An entity as GET /search and GET /entities/:id answer. */
-export interface EntityRecord {
-  id: string;
-  schema: string;
-  caption: string;
-  properties: Record<string, string[]>;
-  datasets: string[];
-  firstSeen: string;
-  lastSeen: string;
-}
+/** An entity as GET /search and GET /entities/:id answer (the UI's one Entity shape). */
+export type EntityRecord = Entity;
