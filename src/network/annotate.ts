@@ -9,6 +9,7 @@ import { parseCompartment, parseHandlingCode, parseTlp, type HandlingCode, type 
 import { datasetOf } from '../model/ids.ts';
 import { statementId, type Statement } from '../model/statement.ts';
 import type { JsonObject, JsonValue, Store } from '../store/port.ts';
+import { checkParams, getAnalysis } from './analyses.ts';
 
 export const ANNOTATION_PROPERTIES = ['communityId', 'score'] as const;
 export type AnnotationProperty = (typeof ANNOTATION_PROPERTIES)[number];
@@ -87,6 +88,10 @@ function defaultCompartment(ctx: Context): string {
  */
 export async function annotate(ctx: Context, store: Store, input: AnnotationInput): Promise<AnnotationOutcome> {
   if (!ALGORITHM_RE.test(input.algorithm)) throw bad('invalid algorithm name', { algorithm: input.algorithm });
+  // The parameters become the values' source: they must be the analysis's own (names, types, ranges), nothing else.
+  const spec = getAnalysis(input.algorithm);
+  if (!spec.annotate) throw bad(`${spec.name} has no per-entity result to save`, { algorithm: spec.name });
+  checkParams(spec, input.params);
   const property = input.property ?? 'score';
   if (!ANNOTATION_PROPERTIES.includes(property)) throw bad(`property must be one of ${ANNOTATION_PROPERTIES.join(', ')}`, { property });
   const entries = Object.entries(input.result);

@@ -9,6 +9,23 @@ const MAX_NAME = 200;
 /** A chart's state is layout, not data: 4 MB of JSON is far beyond a large chart's, and keeps one row modest. */
 export const MAX_STATE_BYTES = 4 * 1024 * 1024;
 
+/** Nesting deeper than any chart state needs (the web UI's is four levels); deeper JSON would exhaust the stack in JSON.stringify. */
+export const MAX_STATE_DEPTH = 64;
+
+/** How deeply `value` nests, counted without recursion (so a hostile value cannot overflow the stack here either). */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, d);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return deepest;
+}
+
 /** A chart ready to store: checked, the case normalised, the state as JSON text. */
 export interface ChartRow {
   id: string;
@@ -34,6 +51,7 @@ export function chartRow(ctx: Context, init: ChartInit): ChartRow {
   if (name === '' || name.length > MAX_NAME) throw bad(`a chart needs a name of 1 to ${MAX_NAME} characters`, { id: init.id });
   const kase = parseCompartment(typeof init.case === 'string' ? init.case : '');
   if (!inCase(ctx, kase)) throw new AuthError('CORVID_ERR_AUTH_FORBIDDEN', `${ctx.actor} is not a member of case ${kase}`);
+  if (depthOf(init.state, MAX_STATE_DEPTH) > MAX_STATE_DEPTH) throw bad(`chart state nested more than ${MAX_STATE_DEPTH} levels deep`, { id: init.id, max: MAX_STATE_DEPTH });
   const state = JSON.stringify(init.state ?? null);
   if (Buffer.byteLength(state) > MAX_STATE_BYTES) throw bad('chart state too large', { bytes: Buffer.byteLength(state), max: MAX_STATE_BYTES });
   return { id: init.id, name, case: kase, state };

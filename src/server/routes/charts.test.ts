@@ -91,4 +91,25 @@ describe('link charts over HTTP', () => {
     assert.equal(errorCode(await put(ivan, 'a%20b', { name: 'Bad id', case: OP, state: {} })), 'CORVID_ERR_VALIDATION');
     assert.equal(errorCode(await h.call(null, { method: 'GET', url: '/api/v1/charts' })), 'CORVID_ERR_AUTH_REQUIRED');
   });
+
+  test('hostile bodies: a big chart saves; an oversized state, deep nesting, a raw non-JSON body and a huge name are refused with a reason; nothing is stored', async () => {
+    // A big real chart (20,000 link ids of 50 characters and 5,000 positions: about 1.5 MB) saves…
+    const links = Array.from({ length: 20_000 }, (_, i) => `telco-cdr.${String(i).padStart(40, '0')}`);
+    const ok = await put(ivan, 'wide', { name: 'Wide', case: OP, state: { nodes: links.slice(0, 5000), edges: links } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    // …while a state over the 4 MB limit is refused with the size and the limit, and a body far beyond it by the server.
+    const big = await put(ivan, 'big', { name: 'Big', case: OP, state: { blob: 'x'.repeat(4 * 1024 * 1024 + 10) } });
+    assert.equal(errorCode(big), 'CORVID_ERR_VALIDATION');
+    assert.match(big.body, /too large/);
+    assert.equal(errorCode(await put(ivan, 'huge', { name: 'Huge', case: OP, state: { blob: 'x'.repeat(5 * 1024 * 1024) } })), 'CORVID_ERR_PAYLOAD_TOO_LARGE');
+    // 50,000 levels of nesting: refused with the limit, not a crash.
+    const deep = await h.call(ivan, { method: 'PUT', url: '/api/v1/charts/deep', headers: { 'content-type': 'application/json' }, payload: `{"name":"Deep","case":"${OP}","state":${'['.repeat(50_000)}${']'.repeat(50_000)}}` });
+    assert.equal(errorCode(deep), 'CORVID_ERR_VALIDATION');
+    assert.match(deep.body, /nested more than 64 levels/);
+    const broken = await h.call(ivan, { method: 'PUT', url: '/api/v1/charts/broken', headers: { 'content-type': 'application/json' }, payload: '{"name":"Broken","case":' });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(errorCode(await put(ivan, 'long', { name: 'n'.repeat(201), case: OP, state: {} })), 'CORVID_ERR_VALIDATION');
+    const listed = (await get(ivan, '/charts')).json() as { id: string }[];
+    assert.deepEqual(listed.filter((c) => ['big', 'huge', 'deep', 'broken', 'long'].includes(c.id)), []);
+  });
 });

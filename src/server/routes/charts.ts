@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { NotFoundError } from '../../errors.ts';
+import { MAX_STATE_BYTES } from '../../store/charts-input.ts';
 import type { JsonValue } from '../../store/port.ts';
 import { COMPARTMENT, errorResponses } from '../schemas.ts';
 import { CHART, CHART_BODY, CHART_ID, CHART_SUMMARY } from './network-schemas.ts';
@@ -68,6 +69,8 @@ export const chartRoutes: FastifyPluginAsync = async (app) => {
   app.put<{ Params: { id: string }; Body: ChartBody }>(
     '/charts/:id',
     {
+      // A big chart's state (20,000 link ids, positions) outgrows the API's 1 MB default; the store checks the state's own limit.
+      bodyLimit: MAX_STATE_BYTES + 64 * 1024,
       schema: {
         tags: ['charts'],
         summary: 'Save a chart: create it, or replace your own; answers the chart',

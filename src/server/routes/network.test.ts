@@ -227,4 +227,24 @@ describe('network over HTTP', () => {
       [SAL, '1', OP],
     ]);
   });
+
+  test('hostile annotation bodies are refused with the reason, and write nothing', async () => {
+    const before = (await h.store.listStatements(systemContext(), { entityIds: [ANNA, BRUNO], props: ['score', 'communityId'] })).length;
+    const refused = async (payload: object, code: string, why?: RegExp) => {
+      const res = await post(outsider, '/network/annotations', payload);
+      assert.equal(errorCode(res), code, res.body);
+      if (why) assert.match(res.body, why);
+    };
+    await refused({ algorithm: 'astrology', params: {}, result: { [ANNA]: 1 } }, 'CORVID_ERR_NETWORK_UNKNOWN_ALGORITHM');
+    // Parameters that are not the algorithm's own would become the values' source: names, types and depth are checked.
+    await refused({ algorithm: 'pagerank', params: { note: 'x'.repeat(100_000) }, result: { [ANNA]: 1 } }, 'CORVID_ERR_VALIDATION', /no parameter note/);
+    await refused({ algorithm: 'pagerank', params: { alpha: { deep: [[[[1]]]] } }, result: { [ANNA]: 1 } }, 'CORVID_ERR_VALIDATION', /alpha/);
+    await refused({ algorithm: 'pagerank', params: {}, result: { [ANNA]: 'high' } }, 'CORVID_ERR_VALIDATION');
+    await refused({ algorithm: 'louvain', params: {}, result: { [ANNA]: 0.5 } }, 'CORVID_ERR_VALIDATION', /integer/);
+    await refused({ algorithm: 'efficiency', params: {}, result: { [ANNA]: 1 } }, 'CORVID_ERR_VALIDATION', /no per-entity result/);
+    await refused({ algorithm: 'pagerank', params: {}, result: { 'police-a.nobody': 1 } }, 'CORVID_ERR_NOT_FOUND');
+    const broken = await h.call(outsider, { method: 'POST', url: '/api/v1/network/annotations', headers: { 'content-type': 'application/json' }, payload: '{"algorithm":"pagerank","params":{' });
+    assert.equal(broken.statusCode, 400);
+    assert.equal((await h.store.listStatements(systemContext(), { entityIds: [ANNA, BRUNO], props: ['score', 'communityId'] })).length, before);
+  });
 });
