@@ -221,3 +221,44 @@ describe('the edge list that whole-network analyses take', () => {
     assert.throws(() => runOnEdgeList(list, 'keyplayer'), (e: unknown) => (e as { code?: string }).code === 'CORVID_ERR_VALIDATION');
   });
 });
+
+describe('call-detail records that give numbers, not people', () => {
+  // Eva and Finn hold one phone each; Gus and Hana share one; a call record names only numbers, as operators' CDRs do.
+  const cdr = (): Statement[] => [
+    st('ds.eva', 'Person', 'name', 'Eva'),
+    st('ds.eva', 'Person', 'phone', '+491701234567'),
+    st('ds.finn', 'Person', 'name', 'Finn'),
+    st('ds.finn', 'Person', 'phone', '+49 171 1234567'),
+    st('ds.gus', 'Person', 'name', 'Gus'),
+    st('ds.gus', 'Person', 'phone', '+31612345678'),
+    st('ds.hana', 'Person', 'name', 'Hana'),
+    st('ds.hana', 'Person', 'phone', '+31612345678'),
+    st('ds.c1', 'Call', 'callerNumber', '+491701234567'),
+    st('ds.c1', 'Call', 'receiverNumber', '+491711234567'),
+    st('ds.c1', 'Call', 'date', '2024-01-08'),
+    st('ds.c2', 'Call', 'callerNumber', '+491711234567'),
+    st('ds.c2', 'Call', 'receiverNumber', '+31612345678'),
+    st('ds.c3', 'Call', 'callerNumber', '+491701234567'),
+    st('ds.c3', 'Call', 'receiverNumber', '+4930901820'),
+    st('ds.c4', 'Call', 'caller', 'ds.eva', ref),
+    st('ds.c4', 'Call', 'receiverNumber', '+491711234567'),
+  ];
+  const calls = (options: Omit<BuildOptions, 'filter'> = {}) =>
+    buildGraph(model, entitiesFromStatements(model, cdr()), options)
+      .graph.filterEdges((_k, a) => a.schema === 'Call')
+      .map((k) => k);
+
+  test('a call links the holders of its numbers, says so, and keeps its date', () => {
+    const { graph } = buildGraph(model, entitiesFromStatements(model, cdr()), { directed: true });
+    const c1 = graph.getEdgeAttributes('ds.c1');
+    assert.deepEqual([graph.source('ds.c1'), graph.target('ds.c1'), c1.via, c1.start, graph.isDirected('ds.c1')], ['ds.eva', 'ds.finn', 'phone', '2024-01-08', true]);
+  });
+
+  test('a number two people hold reaches both; a number nobody holds makes no link; a named end is used as named', () => {
+    assert.deepEqual(calls().sort(), ['ds.c1', 'ds.c2~ds.finn~ds.gus', 'ds.c2~ds.finn~ds.hana', 'ds.c4']);
+  });
+
+  test('without shared-identifier links, calls still find their ends', () => {
+    assert.deepEqual(calls({ sharedIdentifiers: false }).sort(), ['ds.c1', 'ds.c2~ds.finn~ds.gus', 'ds.c2~ds.finn~ds.hana', 'ds.c4']);
+  });
+});

@@ -9,6 +9,7 @@ import type { Model } from '../model/schema.ts';
 import { assembleEntity, type Entity, type Statement } from '../model/statement.ts';
 import { asCompiled, type CompiledFilter, type NetworkFilter } from './filter.ts';
 import { identifiersOf, type IdentifierKind } from './identifiers.ts';
+import { normalizePhone } from '../resolve/normalize/index.ts';
 import { EdgeListSink, GraphologySink, type GraphSink, type LabelledEdgeList } from './sink.ts';
 import type { CorvidGraph, EdgeAttributes } from './types.ts';
 
@@ -18,6 +19,9 @@ export interface EdgeSpec {
   target: string;
   directed: boolean;
   label: string;
+  /** Phone-number properties that stand for an end the record does not name (a call-detail record's A and B numbers). */
+  sourceNumber?: string;
+  targetNumber?: string;
 }
 
 /**
@@ -28,16 +32,28 @@ const EXTRA_EDGES: Readonly<Record<string, EdgeSpec>> = {
   Call: { source: 'caller', target: 'receiver', directed: true, label: 'called' },
 };
 
+/** Schemata whose records may give an end as a phone number only: operators' call-detail records. */
+const NUMBER_ENDS: Readonly<Record<string, Pick<EdgeSpec, 'sourceNumber' | 'targetNumber'>>> = {
+  Call: { sourceNumber: 'callerNumber', targetNumber: 'receiverNumber' },
+};
+
+const specs = new WeakMap<Model, Map<string, EdgeSpec | undefined>>();
+
 /** The edge spec of a schema (its own or inherited FtM `edge`, or the supplement above), or undefined for node schemata. */
 export function edgeSpec(model: Model, schema: string): EdgeSpec | undefined {
+  let bySchema = specs.get(model);
+  if (!bySchema) specs.set(model, (bySchema = new Map()));
+  if (bySchema.has(schema)) return bySchema.get(schema);
   const s = model.schemata.get(schema);
-  if (!s) return undefined;
-  if (s.edge) return s.edge;
-  for (const a of s.ancestors) {
-    const extra = EXTRA_EDGES[a];
-    if (extra) return extra;
+  let spec: EdgeSpec | undefined;
+  if (s) {
+    const ancestors = [...s.ancestors];
+    spec = s.edge ?? ancestors.map((a) => EXTRA_EDGES[a]).find((x) => x !== undefined);
+    const numbers = ancestors.map((a) => NUMBER_ENDS[a]).find((x) => x !== undefined) ?? NUMBER_ENDS[schema];
+    if (spec && numbers) spec = { ...spec, ...numbers };
   }
-  return undefined;
+  bySchema.set(schema, spec);
+  return spec;
 }
 
 export interface BuildOptions {
@@ -72,6 +88,16 @@ interface PendingEdge {
   key: string;
   from: string;
   to: string;
+  directed: boolean;
+  attrs: EdgeAttributes;
+}
+
+/** An interstitial record with an end given only as numbers, waiting for the numbers' holders to be known. */
+interface NumberedEdge {
+  id: string;
+  /** Per end: entity ids, or phone numbers (E.164) to look up. */
+  from: { ids: string[]; phones: string[] };
+  to: { ids: string[]; phones: string[] };
   directed: boolean;
   attrs: EdgeAttributes;
 }
@@ -115,6 +141,7 @@ export class GraphBuilder {
   readonly #only: ReadonlySet<string> | undefined;
   readonly #sink: GraphSink;
   readonly #pending: PendingEdge[] = [];
+  readonly #numbered: NumberedEdge[] = [];
   /** Normalised identifier `kind:value` → its holders, or their count once there are too many to link. */
   readonly #holders = new Map<string, Holder[] | number>();
 
@@ -152,7 +179,8 @@ export class GraphBuilder {
         });
       }
     }
-    if (this.#shared) this.#addIdentifiers(e);
+    // Held identifiers are collected even without shared-identifier edges: call records find their ends through phones.
+    this.#addIdentifiers(e);
   }
 
   #addInterstitial(e: Entity, spec: EdgeSpec): void {
@@ -170,8 +198,32 @@ export class GraphBuilder {
       weight: this.#byAmount ? amountOf(e) : 1,
       datasets: e.datasets,
     };
+    const phones = (prop: string | undefined, ids: string[]): string[] =>
+      ids.length || !prop ? [] : (e.properties[prop] ?? []).map((v) => normalizePhone(v) ?? v);
+    const fromPhones = phones(spec.sourceNumber, sources);
+    const toPhones = phones(spec.targetNumber, targets);
+    if (fromPhones.length || toPhones.length) {
+      if (this.#filter.edge(base)) this.#numbered.push({ id: e.id, from: { ids: sources, phones: fromPhones }, to: { ids: targets, phones: toPhones }, directed: spec.directed, attrs: { ...base, via: 'phone' } });
+      return;
+    }
+    this.#pendAll(e.id, sources, targets, spec.directed, base);
+  }
+
+  /** One edge per (source, target) pair; the record's id is the key when it links exactly one pair. */
+  #pendAll(id: string, sources: readonly string[], targets: readonly string[], directed: boolean, attrs: EdgeAttributes): void {
     const single = sources.length === 1 && targets.length === 1;
-    for (const s of sources) for (const t of targets) this.#pend(single ? e.id : `${e.id}~${s}~${t}`, s, t, spec.directed, base);
+    for (const s of sources) for (const t of targets) this.#pend(single ? id : `${id}~${s}~${t}`, s, t, directed, attrs);
+  }
+
+  /** The entities at one end: those named, else the holders of its numbers (none when a number is over-shared or unheld). */
+  #endOf(end: { ids: string[]; phones: string[] }): string[] {
+    if (end.ids.length) return end.ids;
+    const out = new Set<string>();
+    for (const p of end.phones) {
+      const held = this.#holders.get(`phone:${p}`);
+      if (Array.isArray(held)) for (const h of held) out.add(h.id);
+    }
+    return [...out];
   }
 
   #pend(key: string, from: string, to: string, directed: boolean, attrs: EdgeAttributes): void {
@@ -200,10 +252,12 @@ export class GraphBuilder {
 
   /** Adds every pending and shared-identifier edge to the sink and collects the over-shared values. */
   #finishEdges(): void {
+    for (const n of this.#numbered) this.#pendAll(n.id, this.#endOf(n.from), this.#endOf(n.to), n.directed, n.attrs);
+    this.#numbered.length = 0;
     for (const p of this.#pending) this.#addEdge(p);
     this.#pending.length = 0;
     const skipped: SkippedIdentifier[] = [];
-    for (const [key, held] of this.#holders) {
+    for (const [key, held] of this.#shared ? this.#holders : []) {
       const colon = key.indexOf(':');
       const kind = key.slice(0, colon) as IdentifierKind;
       const value = key.slice(colon + 1);

@@ -30,6 +30,8 @@ export interface EdgeAttributes {
   weight: number;
   /** For shared identifiers: which property and value the two entities share. */
   shared?: { property: string; value: string };
+  /** Set when the record named no entities at its ends, only numbers (a call-detail record): the ends are the numbers' holders. */
+  via?: 'phone';
   datasets: string[];
 }
 

@@ -49,7 +49,7 @@ function human(labelOf: (id: string) => string, result: unknown, top: number): s
     for (const c of Object.values(r.communities)) sizes.set(c, (sizes.get(c) ?? 0) + 1);
     return [
       `${r.count} communities, modularity ${r.modularity.toFixed(3)}`,
-      ...[...sizes].slice(0, top).map(([c, n]) => `  community ${c}: ${n} entities`),
+      ...[...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, top).map(([c, n]) => `  community ${c}: ${n} entities`),
     ].join('\n');
   }
   const values = result && typeof result === 'object' && !Array.isArray(result) ? Object.entries(result as Record<string, unknown>) : [];

@@ -32,6 +32,7 @@ export const NETWORK_EDGE = {
     end: str,
     weight: { type: 'number' },
     shared: { type: 'object', required: ['property', 'value'], properties: { property: str, value: str } },
+    via: { type: 'string', enum: ['phone'], description: "the ends were found through the numbers the record gives (e.g. a call-detail record's), as the entities holding them" },
     datasets: strings,
   },
 } as const;
