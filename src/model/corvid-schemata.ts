@@ -1,6 +1,7 @@
 /**
  * Schemata Corvid adds where FollowTheMoney lacks one, written in FtM's own schema form so that they
  * load, validate and export like any other: CriminalNetwork, Alert, CryptoTransfer, CryptoTransferLeg.
+ * `CORVID_EXTENSIONS` adds a few properties to FtM schemata (address tags on wallets and accounts).
  */
 import type { PropertySpec, PropertyTypeName } from './schema.ts';
 
@@ -103,5 +104,24 @@ export const CORVID_SCHEMATA: Record<string, SchemaSpec> = {
       direction: p('string', 'Direction (input or output)'),
       position: p('number', 'Position in the transaction'),
     },
+  },
+};
+
+/**
+ * Properties Corvid adds to FtM's own schemata. Address tags (GraphSense TagPacks, analysts' labels)
+ * are statements on the wallet or account: what service it belongs to, of which category (exchange,
+ * mixer, merchant, scam, sanctioned, …), and whether it is tied to an abuse. Tracing stops at services.
+ */
+export const CORVID_EXTENSIONS: Record<string, Record<string, Omit<PropertySpec, 'name'>>> = {
+  CryptoWallet: {
+    tagLabel: p('string', 'Tag label'),
+    tagCategory: p('string', 'Tag category'),
+    tagAbuse: p('string', 'Tag abuse'),
+    tagSource: p('url', 'Tag source'),
+    tagConfidence: p('string', 'Tag confidence'),
+  },
+  BankAccount: {
+    tagLabel: p('string', 'Tag label'),
+    tagCategory: p('string', 'Tag category'),
   },
 };

@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { ValidationError } from '../errors.ts';
-import { CORVID_SCHEMATA, type SchemaSpec } from './corvid-schemata.ts';
+import { CORVID_EXTENSIONS, CORVID_SCHEMATA, type SchemaSpec } from './corvid-schemata.ts';
 
 export type PropertyTypeName =
   | 'address' | 'checksum' | 'country' | 'date' | 'email' | 'entity' | 'gender' | 'html' | 'iban'
@@ -169,6 +169,11 @@ export function loadModel(): Model {
   const ftm = require('@alephdata/followthemoney/dist/defaultModel.json') as FtmModelJson;
   const typeMax: Record<string, number> = {};
   for (const [t, v] of Object.entries(ftm.types)) if (v.maxLength) typeMax[t] = v.maxLength;
-  cached = new Model({ ...ftm.schemata, ...CORVID_SCHEMATA }, typeMax);
+  const specs: Record<string, SchemaSpec> = { ...ftm.schemata, ...CORVID_SCHEMATA };
+  for (const [name, props] of Object.entries(CORVID_EXTENSIONS)) {
+    const base = specs[name];
+    if (base) specs[name] = { ...base, properties: { ...base.properties, ...props } };
+  }
+  cached = new Model(specs, typeMax);
   return cached;
 }
