@@ -9,6 +9,7 @@ import { authPlugin } from './plugins/auth.ts';
 import { errorsPlugin } from './plugins/errors.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { storePlugin } from './plugins/store.ts';
+import { alertRoutes } from './routes/alerts.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { chartRoutes } from './routes/charts.ts';
@@ -54,7 +55,7 @@ function resolveConfig(opts: BuildOptions): ServerConfig {
 /** Everything under /api/v1: authentication first, then each feature in its own encapsulated plugin. */
 const apiV1: FastifyPluginAsync = async (api) => {
   await api.register(authPlugin);
-  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, alertRoutes, auditRoutes]) {
     await api.register(routes);
   }
 };
