@@ -53,6 +53,8 @@ export function renderChain(ctx: SourceContext): SourceFile[] {
     attr.put(w.key, wid(w), 'CryptoWallet', {
       name: isDeposit ? `${w.exchange} deposit address` : w.label,
       mangingExchange: w.exchange,
+      tagCategory: 'exchange',
+      tagLabel: w.exchange,
       keywords: ['exchange', ...(w.exchange === 'Kryptex' ? ['cash-out', 'high-risk exchange'] : []), ...(isDeposit ? ['deposit address'] : [])],
       holder: owner ? vasp(owner.name) : undefined,
     });
