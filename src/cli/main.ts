@@ -9,6 +9,7 @@ import { registerResolve } from './commands/resolve.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerUsers } from './commands/users.ts';
+import { registerWallets } from './commands/wallets.ts';
 
 const program = new Command('corvid')
   .description('Corvid: one entity graph over many intelligence sources, with provenance, grading and handling on every value')
@@ -27,5 +28,6 @@ registerServe(program);
 registerUsers(program);
 registerJobs(program);
 registerNetwork(program);
+registerWallets(program);
 
 await program.parseAsync(process.argv);
