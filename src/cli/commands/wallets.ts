@@ -35,7 +35,10 @@ function formatCluster(c: WalletCluster): string[] {
   return lines;
 }
 
-/** The run for people: what was written, what was refused and why, then the clusters largest first. */
+/**
+ * The run for people: what was written, what was refused and why, then the clusters largest first.
+ * @example process.stdout.write(formatClusterRun(await clusterStore(ctx, store), 20));
+ */
 export function formatClusterRun(r: WalletClusterRunResult, top: number): string {
   const by = (why: string): number => r.refused.filter((x) => x.why === why).length;
   const lines = [
@@ -55,6 +58,10 @@ export function formatClusterRun(r: WalletClusterRunResult, top: number): string
   return lines.join('\n');
 }
 
+/**
+ * An undo for people: what was retracted.
+ * @example formatWalletUndo(await undoWallets(ctx, store, { run }, '')) // 'undid run wallets-…: 3 judgements retracted …'
+ */
 export function formatWalletUndo(u: WalletUndoResult): string {
   const what = u.cluster ? `cluster ${u.cluster} of run ${u.run}` : `run ${u.run}`;
   const lines = [`undid ${what}: ${u.retracted.length} judgements retracted`];

@@ -58,7 +58,10 @@ export interface ClusterResult {
 
 export const CLUSTER_DEFAULTS = { maxClusterSize: 1_000 } as const;
 
-/** Transactions in time order (then hash, then id): the order in which addresses are "seen before". */
+/**
+ * Transactions in time order (then hash, then id; undated last): the order in which addresses are "seen before".
+ * @example inTimeOrder([later, earlier])[0] === earlier
+ */
 export function inTimeOrder(txs: readonly ClusterTx[]): ClusterTx[] {
   const t = (x: ClusterTx): number => (Number.isNaN(x.time) ? Number.POSITIVE_INFINITY : x.time);
   return [...txs].sort((p, q) => (t(p) === t(q) ? 0 : t(p) < t(q) ? -1 : 1) || (p.hash < q.hash ? -1 : p.hash > q.hash ? 1 : p.id < q.id ? -1 : p.id > q.id ? 1 : 0));

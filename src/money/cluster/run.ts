@@ -46,7 +46,10 @@ export const WALLET_RUN_PREFIX = 'wallets-';
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
-/** The plain sentence a judgement carries: which heuristic, which transaction. */
+/**
+ * The plain sentence a judgement carries: which heuristic, which transaction.
+ * @example reasonOf(link) // 'Common-input-ownership: both wallets spent inputs of transaction ab12… (Nakamoto 2008 §10; …).'
+ */
 export function reasonOf(l: WalletLink): string {
   if (l.heuristic === 'cio') {
     return `Common-input-ownership: both wallets spent inputs of transaction ${txLabel(l)} (Nakamoto 2008 §10; Meiklejohn et al. 2013).`;
@@ -106,7 +109,7 @@ export async function clusterStore(ctx: Context, store: Store, options: WalletCl
   const detail = {
     transactions: data.txs.length, judgements: rows.length, cio: result.stats.cio, change: result.stats.change, coinjoins: result.stats.coinjoins,
     refusedNegative: count('negative'), refusedCap: count('cap'), refusedBlocked: count('blocked'), changeConflicts: result.stats.changeConflicts,
-    change_heuristic: options.change !== false,
+    changeHeuristic: options.change !== false,
   };
   await store.addJudgements(ctx, rows, { action: 'wallets.cluster', target: run, detail });
   const coinjoins = result.coinjoins.map((c) => ({ tx: c.tx, txHash: c.txHash, rule: c.rule, equalOutputs: c.equalOutputs, value: formatUnits(c.value, data.scales.get(c.tx) ?? 8) }));

@@ -47,7 +47,10 @@ export interface WalletLink {
   confidence: number;
 }
 
-/** The transaction's name in a reason: its hash, or its entity id when it has none. */
+/**
+ * The transaction's name in a reason: its hash, or its entity id when it has none.
+ * @example txLabel({ tx: 'ds.tx1', txHash: '' }) // 'ds.tx1'
+ */
 export function txLabel(l: Pick<WalletLink, 'tx' | 'txHash'>): string {
   return l.txHash || l.tx;
 }

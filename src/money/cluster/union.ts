@@ -6,6 +6,14 @@
 
 export type UnionOutcome = 'merged' | 'already' | 'negative' | 'cap';
 
+/**
+ * Groups of wallet ids that only grow, within a size cap and never across a forbidden pair.
+ * @example
+ * const u = new WalletUnion(1_000);
+ * u.forbid('a', 'c');
+ * u.union('a', 'b'); // 'merged'
+ * u.union('b', 'c'); // 'negative'
+ */
 export class WalletUnion {
   private index = new Map<string, number>();
   private ids: string[] = [];

@@ -14,7 +14,10 @@ export interface WalletCluster {
   judgements: Pick<Judgement, 'id' | 'left' | 'right' | 'rule' | 'score' | 'reason' | 'run'>[];
 }
 
-/** Whether a judgement was made by wallet clustering. */
+/**
+ * Whether a judgement was made by wallet clustering.
+ * @example isClusterJudgement({ by: 'rule', rule: 'cio' }) // true
+ */
 export function isClusterJudgement(j: Pick<Judgement, 'by' | 'rule'>): boolean {
   return j.by === 'rule' && (CLUSTER_RULES as readonly string[]).includes(j.rule);
 }
