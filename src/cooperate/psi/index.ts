@@ -1,0 +1,13 @@
+// ECDH private set intersection (Meadows 1986; Huberman, Franklin & Hogg 1999) over curve25519: the public API of src/cooperate/psi.
+export { createResponder, respond } from './responder.ts';
+export type { ResponderOptions, ResponderResult, ResponderState } from './responder.ts';
+export { runRequester } from './requester.ts';
+export type { PsiSend, RequesterOptions, RequesterResult } from './requester.ts';
+export { inlineEngine, workerEngine } from './engine.ts';
+export type { PsiEngine } from './engine.ts';
+export { MAX_BATCH, PSI_VERSION, REVEALS, parseMessage } from './messages.ts';
+export type { PsiMessage, Reveal } from './messages.ts';
+export { DEFAULT_BATCH, sessionDst } from './session.ts';
+export type { PsiProgress } from './session.ts';
+export { hashToCurve, SUITE } from './hash-to-curve.ts';
+export { multiply, newScalar } from './group.ts';

@@ -1,0 +1,22 @@
+// A PSI helper thread: hashes to the curve and multiplies packed points on request, for the worker engine.
+import { parentPort } from 'node:worker_threads';
+import { multiply } from './group.ts';
+import { hashToCurve } from './hash-to-curve.ts';
+import type { WorkerRequest, WorkerReply } from './engine.ts';
+
+function handle(req: WorkerRequest): WorkerReply {
+  try {
+    const out = req.op === 'hash' ? hashToCurve(req.msgs.map((m) => Buffer.from(m)), req.dst) : multiply(req.scalar, req.points);
+    // Only a buffer that owns its whole ArrayBuffer may be transferred; Buffer.alloc gives one, copy otherwise.
+    const own = out.byteOffset === 0 && out.buffer.byteLength === out.byteLength;
+    return { id: req.id, ok: true, out: own ? new Uint8Array(out.buffer, 0, out.byteLength) : new Uint8Array(out) };
+  } catch (err) {
+    const e = err as { code?: string; message?: string; details?: Record<string, unknown> };
+    return { id: req.id, ok: false, code: e.code ?? 'CORVID_ERR_INTERNAL', message: e.message ?? String(err), details: e.details };
+  }
+}
+
+parentPort?.on('message', (req: WorkerRequest) => {
+  const reply = handle(req);
+  parentPort?.postMessage(reply, reply.ok ? [reply.out.buffer as ArrayBuffer] : []);
+});
