@@ -51,6 +51,8 @@ export interface Ledger {
   readonly inRows: Uint32Array;
   /** Amounts that did not fit the ledger's scale and were rounded half to even on the way in. */
   readonly roundedAmounts: number;
+  /** All rows in (time, row) order, when the builder kept it (tracing sweeps it; computed when absent). */
+  readonly byTime?: Uint32Array;
 }
 
 export const BIG = -(2n ** 63n);
@@ -133,6 +135,11 @@ export class LedgerBuilder {
     this.tags.set(n, k + 1);
   }
 
+  /** Whether an entity id is a node already. */
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+
   currency(code: string): number {
     const c = code.trim().toUpperCase() || 'XXX';
     let i = this.currencyIndex.get(c);
@@ -169,6 +176,27 @@ export class LedgerBuilder {
     return true;
   }
 
+  /**
+   * The bulk fast path: one row from node numbers (`node()`), a currency index (`currency()`) and exact
+   * positive units, without a TransferInput object. Returns false (adding nothing) for units ≤ 0 or a bad time.
+   * @example b.addUnits(b.node('a1'), b.node('a2'), 1700000000, 12500n, b.currency('EUR'), 'p1')
+   */
+  addUnits(from: number, to: number, time: number, units: bigint, currency: number, transferId: string): boolean {
+    if (units <= 0n || !Number.isFinite(time)) return false;
+    this.grow();
+    const r = this.n++;
+    this.from[r] = from;
+    this.to[r] = to;
+    this.time[r] = time;
+    this.cur[r] = currency;
+    if (units > MAX64) {
+      this.units[r] = BIG;
+      this.big.set(r, units);
+    } else this.units[r] = units;
+    this.transferIds.push(transferId);
+    return true;
+  }
+
   get size(): number {
     return this.n;
   }
@@ -195,8 +223,13 @@ export class LedgerBuilder {
     const to = this.to.slice(0, n);
     const time = this.time.slice(0, n);
     const byTime = new Uint32Array(n);
-    for (let i = 0; i < n; i++) byTime[i] = i;
-    byTime.sort((a, b) => time[a]! - time[b]! || a - b);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      byTime[i] = i;
+      if (i > 0 && time[i]! < time[i - 1]!) sorted = false;
+    }
+    // Rows that arrive in time order (bulk files, the store's loader) need no comparison sort.
+    if (!sorted) byTime.sort((a, b) => time[a]! - time[b]! || a - b);
     const index = (ends: Uint32Array): { start: Uint32Array; rows: Uint32Array } => {
       const start = new Uint32Array(nodeCount + 1);
       for (let i = 0; i < n; i++) start[ends[i]! + 1]!++;
@@ -233,6 +266,7 @@ export class LedgerBuilder {
       inStart: inn.start,
       inRows: inn.rows,
       roundedAmounts: this.rounded,
+      byTime,
     };
   }
 }

@@ -1,0 +1,267 @@
+/**
+ * The trace engine: one sweep over the ledger's rows in time order (backward: reverse time order), touching only
+ * rows at traced nodes. Rows at the same time are taken so that a node's arrivals come before its departures
+ * (a UTXO transaction's inputs before its outputs, a chain within one block in order), cycles broken by row order.
+ */
+import { amountOf, type Ledger } from './ledger.ts';
+import type { TaintModel } from './taint/model.ts';
+import type { Plan } from './trace-source.ts';
+
+/** What the sweep found, in ledger numbers; `trace-result.ts` turns it into the report. */
+export interface SweepOutcome {
+  /** Node → slot of the model (−1: never reached with followable money). */
+  slot: Int32Array;
+  slotNode: number[];
+  /** Traced money each slot passed on. */
+  sent: bigint[];
+  /** Traced money that stopped at a node (service, stop category) or reached it at the hop limit. */
+  stopped: Map<number, bigint>;
+  frozen: Map<number, bigint>;
+  /** Rows that carried traced money, in the order taken, with the amounts and what stopped at their far end. */
+  rows: number[];
+  tainted: bigint[];
+  stoppedOf: bigint[];
+  left: bigint;
+  belowMinimum: bigint;
+  /** Rows in other currencies that left a traced node, by currency index. */
+  notFollowed: Map<number, number>;
+}
+
+/** Rows in (time, row) order; the builder keeps them, older ledgers get them sorted here. */
+function timeOrder(l: Ledger): Uint32Array {
+  if (l.byTime) return l.byTime;
+  const order = new Uint32Array(l.size);
+  for (let i = 0; i < l.size; i++) order[i] = i;
+  return order.sort((a, b) => l.time[a]! - l.time[b]! || a - b);
+}
+
+/** First position in `order` whose time is ≥ t. */
+function lowerBound(l: Ledger, order: Uint32Array, t: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l.time[order[mid]!]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+class Sweep {
+  readonly src: Uint32Array;
+  readonly dst: Uint32Array;
+  readonly out: SweepOutcome;
+  private readonly carry: bigint[];
+  private readonly arrive: bigint[];
+  private readonly zeros: bigint[];
+  /** Rows already taken at the current time, so a node reached mid-group counts them in its balance. */
+  readonly doneNow = new Set<number>();
+  live = 0n;
+
+  constructor(
+    readonly l: Ledger,
+    readonly p: Plan,
+    readonly model: TaintModel,
+  ) {
+    this.src = p.forward ? l.from : l.to;
+    this.dst = p.forward ? l.to : l.from;
+    const width = p.maxHops + 1;
+    this.carry = new Array<bigint>(width).fill(0n);
+    this.arrive = new Array<bigint>(width).fill(0n);
+    this.zeros = new Array<bigint>(width).fill(0n);
+    const slot = new Int32Array(l.nodeCount).fill(-1);
+    this.out = { slot, slotNode: [], sent: [], stopped: new Map(), frozen: new Map(), rows: [], tainted: [], stoppedOf: [], left: 0n, belowMinimum: 0n, notFollowed: new Map() };
+  }
+
+  /** Whether the row is in the traced currency and window; counts it as not followed when it leaves traced money. */
+  inScope(r: number): boolean {
+    const t = this.l.time[r]!;
+    if (t < this.p.since || t > this.p.until) return false;
+    if (this.l.currency[r] === this.p.currency) return true;
+    const s = this.src[r]!;
+    if (this.out.slot[s]! >= 0 || s === this.p.sourceNode) {
+      const c = this.l.currency[r]!;
+      this.out.notFollowed.set(c, (this.out.notFollowed.get(c) ?? 0) + 1);
+    }
+    return false;
+  }
+
+  relevant(r: number): boolean {
+    return this.out.slot[this.src[r]!]! >= 0 || this.out.slot[this.dst[r]!]! >= 0 || this.p.inject.has(r);
+  }
+
+  /** The node's known balance before row `now`: its rows earlier in the sweep (forward only), never below zero. */
+  private balanceBefore(n: number, now: number): bigint {
+    const { l, p } = this;
+    const t = l.time[now]!;
+    const time = l.time;
+    const inEnd = l.inStart[n + 1]!;
+    const outEnd = l.outStart[n + 1]!;
+    let i = l.inStart[n]!;
+    let o = l.outStart[n]!;
+    let bal = 0n;
+    while (i < inEnd || o < outEnd) {
+      const takeIn = i < inEnd && (o >= outEnd || time[l.inRows[i]!]! <= time[l.outRows[o]!]!);
+      const r = takeIn ? l.inRows[i++]! : l.outRows[o++]!;
+      const tr = time[r]!;
+      if (tr > t) break;
+      if (tr < p.since || tr > p.until || l.currency[r] !== p.currency || (tr === t && !this.doneNow.has(r))) continue;
+      const a = amountOf(l, r);
+      bal = takeIn ? bal + a : a > bal ? 0n : bal - a;
+    }
+    return bal;
+  }
+
+  private open(n: number, now: number): number {
+    const s = this.out.slotNode.length;
+    this.out.slot[n] = s;
+    this.out.slotNode.push(n);
+    this.out.sent.push(0n);
+    this.model.open(s, this.model.conserves && this.p.forward ? this.balanceBefore(n, now) : 0n, n, now);
+    return s;
+  }
+
+  /** Takes one row: what it carries out of its sender, and where that arrives. */
+  take(r: number): void {
+    const { l, p, out, carry, model } = this;
+    const s = this.src[r]!;
+    const d = this.dst[r]!;
+    const amount = amountOf(l, r);
+    carry.fill(0n);
+    const inj = p.inject.get(r) ?? 0n;
+    carry[0] = inj;
+    out.left += inj;
+    let total = inj;
+    const ss = out.slot[s]!;
+    if (ss >= 0) {
+      const moved = model.outflow(ss, amount - inj, carry, r);
+      out.sent[ss] = out.sent[ss]! + moved;
+      total += moved;
+      if (model.conserves) this.live -= moved;
+    }
+    if (total > 0n && total < p.minUnits) {
+      out.belowMinimum += total;
+      total = 0n;
+    }
+    if (total === 0n) {
+      if (out.slot[d]! >= 0) model.inflow(out.slot[d]!, amount, this.zeros, r);
+      return;
+    }
+    this.arriveAt(r, d, amount, total);
+  }
+
+  private arriveAt(r: number, d: number, amount: bigint, total: bigint): void {
+    const { p, out, carry, arrive } = this;
+    out.rows.push(r);
+    out.tainted.push(total);
+    if (p.stop[d]! > 0) {
+      out.stopped.set(d, (out.stopped.get(d) ?? 0n) + total);
+      out.stoppedOf.push(total);
+      if (out.slot[d]! >= 0) this.model.inflow(out.slot[d]!, amount, this.zeros, r);
+      return;
+    }
+    arrive.fill(0n);
+    let frozen = 0n;
+    let followable = 0n;
+    for (let h = 0; h < p.maxHops; h++) {
+      const c = carry[h]!;
+      if (c === 0n) continue;
+      if (h + 1 >= p.maxHops) frozen += c;
+      else {
+        arrive[h + 1] = c;
+        followable += c;
+      }
+    }
+    out.stoppedOf.push(frozen);
+    if (frozen > 0n) out.frozen.set(d, (out.frozen.get(d) ?? 0n) + frozen);
+    let ds = out.slot[d]!;
+    if (ds < 0 && followable === 0n) return;
+    if (ds < 0) ds = this.open(d, r);
+    this.model.inflow(ds, amount, arrive, r);
+    if (this.model.conserves) this.live += followable;
+  }
+}
+
+/** Takes one row at its turn: rows at untraced nodes only mark themselves as done (a node reached later counts them). */
+function turn(sw: Sweep, r: number): void {
+  if (sw.relevant(r) && sw.inScope(r)) sw.take(r);
+  sw.doneNow.add(r);
+}
+
+/** Takes a group of same-time rows so that each node's arrivals in the group come before its departures. */
+function takeGroup(sw: Sweep, group: number[]): void {
+  // Only rows at traced nodes (or carrying source money) can start anything at this time.
+  let relevant = 0;
+  for (const r of group) if (sw.relevant(r)) relevant++;
+  if (relevant === 0) return;
+  sw.doneNow.clear();
+  if (group.length === 1) return turn(sw, group[0]!);
+  const pending = new Map<number, number>();
+  for (const r of group) pending.set(sw.dst[r]!, (pending.get(sw.dst[r]!) ?? 0) + 1);
+  const done = new Uint8Array(group.length);
+  const takeAt = (i: number): void => {
+    const r = group[i]!;
+    done[i] = 1;
+    turn(sw, r);
+    pending.set(sw.dst[r]!, pending.get(sw.dst[r]!)! - 1);
+  };
+  let left = group.length;
+  while (left > 0) {
+    let progressed = false;
+    for (let i = 0; i < group.length; i++) {
+      if (done[i] || (pending.get(sw.src[group[i]!]!) ?? 0) > 0) continue;
+      progressed = true;
+      takeAt(i);
+      left--;
+    }
+    if (!progressed) {
+      takeAt(done.indexOf(0)); // a same-time cycle: break it at the first row
+      left--;
+    }
+  }
+}
+
+/** First position in `order` whose time is > t. */
+function upperBound(l: Ledger, order: Uint32Array, t: number): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (l.time[order[mid]!]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Runs the sweep for a plan under a model.
+ * @example const outcome = sweep(ledger, planTrace(ledger, { from: { row: 0 } }), fifo(6));
+ */
+export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
+  const sw = new Sweep(l, p, model);
+  if (p.inject.size === 0) return sw.out;
+  const order = timeOrder(l);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const r of p.inject.keys()) {
+    first = Math.min(first, l.time[r]!);
+    last = Math.max(last, l.time[r]!);
+  }
+  const step = p.forward ? 1 : -1;
+  const group: number[] = [];
+  let groupTime = NaN;
+  for (let k = p.forward ? lowerBound(l, order, first) : upperBound(l, order, last) - 1; k >= 0 && k < order.length; k += step) {
+    const r = order[k]!;
+    const t = l.time[r]!;
+    if (t !== groupTime && group.length > 0) {
+      takeGroup(sw, group);
+      group.length = 0;
+      // Nothing followable left and no source money still to come: the rest of the ledger changes nothing.
+      if (model.conserves && sw.live === 0n && (p.forward ? t > last : t < first)) break;
+    }
+    groupTime = t;
+    group.push(r);
+  }
+  if (group.length > 0) takeGroup(sw, group);
+  return sw.out;
+}
