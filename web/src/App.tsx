@@ -1,10 +1,13 @@
 // The app shell: the session (sign-in, sign-out, expiry), the top bar and the page of the current hash route.
 import { useEffect, useRef, useState } from 'react';
+import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { api, getToken, setToken, whenSignedOut } from './api.ts';
 import { ChartPage } from './chart/ChartPage.tsx';
 import { SignIn } from './components/SignIn.tsx';
 import { EmptyState } from './components/States.tsx';
 import { TopBar } from './components/TopBar.tsx';
+import { TracePage } from './money/TracePage.tsx';
+import { traceQuery } from './money/trace-params.ts';
 import { EntityPage } from './pages/EntityPage.tsx';
 import { ImportPage } from './pages/ImportPage.tsx';
 import { ReviewPage } from './pages/ReviewPage.tsx';
@@ -19,6 +22,8 @@ const TITLES: Record<Route['page'], string> = {
   entity: 'Entity',
   chart: 'Link chart',
   review: 'Review matches',
+  alerts: 'Alerts',
+  trace: 'Money flow',
   import: 'Import',
   notfound: 'Not found',
 };
@@ -84,9 +89,13 @@ function Page(props: { route: Route }) {
     case 'entity':
       return <EntityPage key={r.id} id={r.id} />;
     case 'chart':
-      return <ChartPage {...(r.chartId ? { chartId: r.chartId } : {})} {...(r.add.length ? { addEntityIds: r.add } : {})} />;
+      return <ChartPage {...(r.chartId ? { chartId: r.chartId } : {})} {...(r.add.length ? { addEntityIds: r.add } : {})} {...(r.links ? { linkIds: r.links } : {})} {...(r.alert ? { alertId: r.alert } : {})} />;
     case 'review':
       return <ReviewPage />;
+    case 'alerts':
+      return <AlertsPage status={r.status} typology={r.typology} />;
+    case 'trace':
+      return <TracePage key={r.trace ? traceQuery(r.trace).toString() : ''} trace={r.trace} />;
     case 'import':
       return <ImportPage {...(r.job ? { job: r.job } : {})} />;
     case 'notfound':

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the server added, e.g. `{ field: 'reason' }` on a validation error. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -47,12 +49,12 @@ export async function api<T>(method: string, path: string, body?: unknown, signa
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    const err = ((data as { error?: { code?: string; message?: string } } | null)?.error ?? {}) as { code?: string; message?: string };
+    const err = ((data as { error?: unknown } | null)?.error ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
     if (res.status === 401 && path !== '/auth/login') {
       setToken(null);
       for (const fn of onSignedOut) fn();
     }
-    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText);
+    throw new ApiError(res.status, err.code ?? `HTTP_${res.status}`, err.message ?? res.statusText, err.details ?? {});
   }
   return data as T;
 }

@@ -1,11 +1,18 @@
 // Hash routing: the page and its parameters live in `location.hash`, so every view has a link that survives reloads.
 import { useEffect, useState } from 'react';
+import { parseTraceParams, traceQuery, type TraceParams } from './money/trace-params.ts';
+
+/** The alert queue's status filter: one status, or every alert. */
+export type AlertStatusFilter = 'open' | 'confirmed' | 'dismissed' | 'all';
+const ALERT_STATUSES: readonly AlertStatusFilter[] = ['open', 'confirmed', 'dismissed', 'all'];
 
 export type Route =
   | { page: 'search'; q: string; schema: string; datasets: string[]; fuzzy: boolean }
   | { page: 'entity'; id: string }
-  | { page: 'chart'; chartId?: string; add: string[] }
+  | { page: 'chart'; chartId?: string; add: string[]; links?: string[]; alert?: string }
   | { page: 'review' }
+  | { page: 'alerts'; status: AlertStatusFilter; typology: string }
+  | { page: 'trace'; trace: TraceParams | null }
   | { page: 'import'; job?: string }
   | { page: 'notfound'; path: string };
 
@@ -25,10 +32,19 @@ export function parseRoute(hash: string): Route {
       return { page: 'search', q: params.get('q') ?? '', schema: params.get('schema') ?? '', datasets: params.getAll('dataset'), fuzzy: params.get('fuzzy') !== 'false' };
     case 'entity':
       return second ? { page: 'entity', id: parts.slice(1).join('/') } : { page: 'notfound', path };
-    case 'chart':
-      return { page: 'chart', ...(second ? { chartId: second } : {}), add: params.getAll('add').flatMap((a) => a.split(',')).filter(Boolean) };
+    case 'chart': {
+      const alert = params.get('alert');
+      const links = params.getAll('links').flatMap((a) => a.split(',')).filter(Boolean);
+      return { page: 'chart', ...(second ? { chartId: second } : {}), add: params.getAll('add').flatMap((a) => a.split(',')).filter(Boolean), ...(links.length ? { links } : {}), ...(alert ? { alert } : {}) };
+    }
     case 'review':
       return { page: 'review' };
+    case 'alerts': {
+      const status = params.get('status') as AlertStatusFilter | null;
+      return { page: 'alerts', status: status && ALERT_STATUSES.includes(status) ? status : 'open', typology: params.get('typology') ?? '' };
+    }
+    case 'trace':
+      return { page: 'trace', trace: parseTraceParams(params) };
     case 'import': {
       const job = params.get('job');
       return job ? { page: 'import', job } : { page: 'import' };
@@ -63,9 +79,17 @@ export function hrefOf(route: Route): string {
       return `#/entity/${encodeURIComponent(route.id)}`;
     case 'chart':
       for (const a of route.add) qs.append('add', a);
+      if (route.links?.length) qs.set('links', route.links.join(','));
+      if (route.alert) qs.set('alert', route.alert);
       return withQuery(route.chartId ? `#/chart/${encodeURIComponent(route.chartId)}` : '#/chart', qs);
     case 'review':
       return '#/review';
+    case 'alerts':
+      if (route.status !== 'open') qs.set('status', route.status);
+      if (route.typology) qs.set('typology', route.typology);
+      return withQuery('#/alerts', qs);
+    case 'trace':
+      return withQuery('#/trace', route.trace ? traceQuery(route.trace) : qs);
     case 'import':
       if (route.job) qs.set('job', route.job);
       return withQuery('#/import', qs);

@@ -1,5 +1,7 @@
-// The link chart page (#/chart, #/chart/<id>, #/chart?add=<id>,<id>): toolbar, WebGL chart, side panels, timeline, status.
+// The link chart page (#/chart, #/chart/<id>, #/chart?add=<id>,<id>&links=<transfer ids>, #/chart?alert=<id>): toolbar, WebGL chart, side panels, timeline, status.
 import { useEffect, useRef, useState } from 'react';
+import { AlertEvidence } from '../alerts/AlertEvidence.tsx';
+import { drawTransfers } from '../alerts/transfer-links.ts';
 import { ChartActions } from './actions.ts';
 import './chart.css';
 import { ContextMenu } from './ContextMenu.tsx';
@@ -25,8 +27,8 @@ declare global {
   }
 }
 
-/** The link chart: `chartId` opens a saved chart, `addEntityIds` adds entities to the chart. */
-export function ChartPage(props: { chartId?: string; addEntityIds?: string[] }) {
+/** The link chart: `chartId` opens a saved chart, `addEntityIds` adds entities (`linkIds`: transfers drawn between them), `alertId` an alert's evidence. */
+export function ChartPage(props: { chartId?: string; addEntityIds?: string[]; linkIds?: string[]; alertId?: string }) {
   const [handles] = useState<ChartHandles>(() => {
     const controller = new ChartController();
     return { controller, actions: new ChartActions(controller) };
@@ -38,7 +40,7 @@ export function ChartPage(props: { chartId?: string; addEntityIds?: string[] }) 
   );
 }
 
-function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
+function ChartView(props: { chartId?: string; addEntityIds?: string[]; linkIds?: string[]; alertId?: string }) {
   const { controller, actions } = useChartHandles();
   const snap = useChartSnapshot();
   const stage = useRef<HTMLDivElement>(null);
@@ -70,12 +72,14 @@ function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
 
   // Open the saved chart first, then add the requested entities to it.
   const addKey = props.addEntityIds?.join(',') ?? '';
+  const linkKey = props.linkIds?.join(',') ?? '';
   useEffect(() => {
     void (async () => {
       if (props.chartId && props.chartId !== controller.view.chart.id) await actions.open(props.chartId);
       if (addKey) await actions.addEntities(addKey.split(','));
+      if (linkKey) await drawTransfers(controller, linkKey.split(','));
     })();
-  }, [props.chartId, addKey, controller, actions]);
+  }, [props.chartId, addKey, linkKey, controller, actions]);
 
   function findPaths(): void {
     const sel = controller.selection().filter((id) => controller.model.entities.has(id) || controller.model.isGroup(id));
@@ -197,6 +201,7 @@ function ChartView(props: { chartId?: string; addEntityIds?: string[] }) {
           </button>
         </div>
       )}
+      {props.alertId && <AlertEvidence id={props.alertId} />}
       <div className="chart-body">
         <div className="chart-stage-wrap">
           <div ref={stage} className="chart-stage" tabIndex={0} aria-label="Chart canvas: use the keyboard shortcuts (press ? for the list)" />

@@ -1,6 +1,7 @@
 // The node menu (right-click): expand by link type, pin, hide, group, remove, open the entity's page.
 import { useEffect, useRef } from 'react';
 import { LinkTypeList } from './LinkTypeList.tsx';
+import { traceHref, TRACEABLE } from '../money/TraceLinks.tsx';
 import { useChartHandles, useChartSnapshot } from './useChart.ts';
 
 /** A menu at the pointer; Escape or a click elsewhere closes it, focus returns to the chart. */
@@ -70,6 +71,16 @@ export function ContextMenu(props: { onClose: () => void }) {
           <a className="button" href={`#/entity/${encodeURIComponent(menu.node)}`}>
             Open entity page
           </a>
+        )}
+        {a.kind === 'entity' && TRACEABLE.has(a.schema) && (
+          <>
+            <a className="button" href={traceHref(menu.node, 'forward')}>
+              Trace money forward
+            </a>
+            <a className="button" href={traceHref(menu.node, 'backward')}>
+              Trace money backward
+            </a>
+          </>
         )}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { getEntity } from './chart-api.ts';
 import { describeError } from './errors.ts';
 import { typeLabel } from './link-types.ts';
 import { LinkTypeList } from './LinkTypeList.tsx';
+import { TraceLinks } from '../money/TraceLinks.tsx';
 import type { EntityRecord, NetworkEdge } from './types.ts';
 import { useChartHandles, useChartSnapshot } from './useChart.ts';
 
@@ -138,9 +139,12 @@ export function DetailsPanel() {
             ))}
           </ul>
         ) : (
-          <p>
-            <a href={`#/entity/${encodeURIComponent(id)}`}>Open entity page</a>
-          </p>
+          <>
+            <p>
+              <a href={`#/entity/${encodeURIComponent(id)}`}>Open entity page</a>
+            </p>
+            <TraceLinks id={id} schema={a.schema} />
+          </>
         )}
         <h4>Expand</h4>
         <LinkTypeList node={id} />

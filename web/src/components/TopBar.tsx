@@ -7,6 +7,8 @@ const NAV: { label: string; page: Route['page']; href: string }[] = [
   { label: 'Search', page: 'search', href: '#/search' },
   { label: 'Link chart', page: 'chart', href: '#/chart' },
   { label: 'Review', page: 'review', href: '#/review' },
+  { label: 'Alerts', page: 'alerts', href: '#/alerts' },
+  { label: 'Money flow', page: 'trace', href: '#/trace' },
   { label: 'Import', page: 'import', href: '#/import' },
 ];
 
