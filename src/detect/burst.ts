@@ -1,0 +1,105 @@
+/**
+ * The window-burst core of the fan-in and fan-out detectors (and gather-scatter): for one node, the most
+ * one-off counterparties it has within any window of W seconds, scored against a Poisson null.
+ */
+import type { Ledger } from '../money/ledger.ts';
+import type { LedgerContext } from './context.ts';
+import { poissonTail } from './stats.ts';
+
+export type Direction = 'in' | 'out';
+
+export interface Burst {
+  node: number;
+  direction: Direction;
+  /** One-off counterparties inside the window: every row between them and the node falls in it. */
+  counterparties: number[];
+  /** The node's rows with those counterparties. */
+  rows: number[];
+  start: number;
+  end: number;
+  /** Expected count under the null: max(the node's own rate elsewhere, the ledger's average rate) × W. */
+  mu: number;
+  /** P(X ≥ k) under Poisson(mu). */
+  p: number;
+}
+
+/** Per-run scratch arrays indexed by node (allocated once, reused across nodes). */
+export interface BurstScratch {
+  stamp: Int32Array;
+  first: Float64Array;
+  last: Float64Array;
+}
+
+export function burstScratch(l: Ledger): BurstScratch {
+  return { stamp: new Int32Array(l.nodeCount).fill(-1), first: new Float64Array(l.nodeCount), last: new Float64Array(l.nodeCount) };
+}
+
+function rowsOf(l: Ledger, v: number, dir: Direction): { rows: Uint32Array; lo: number; hi: number; ends: Uint32Array } {
+  return dir === 'in'
+    ? { rows: l.inRows, lo: l.inStart[v]!, hi: l.inStart[v + 1]!, ends: l.from }
+    : { rows: l.outRows, lo: l.outStart[v]!, hi: l.outStart[v + 1]!, ends: l.to };
+}
+
+/** Records each non-hub counterparty's first and last row time with v; returns the one-off ones (span ≤ W) in time order. */
+function oneOffCounterparties(l: Ledger, ctx: LedgerContext, v: number, dir: Direction, w: number, s: BurstScratch): number[] {
+  const { rows, lo, hi, ends } = rowsOf(l, v, dir);
+  for (let p = lo; p < hi; p++) {
+    const r = rows[p]!;
+    const c = ends[r]!;
+    if (c === v || ctx.hub[c]) continue;
+    const t = l.time[r]!;
+    if (s.stamp[c] !== v) {
+      s.stamp[c] = v;
+      s.first[c] = t;
+      s.last[c] = t;
+    } else s.last[c] = t;
+  }
+  const eps: number[] = [];
+  for (let p = lo; p < hi; p++) {
+    const c = ends[rows[p]!]!;
+    if (s.stamp[c] !== v) continue;
+    s.stamp[c] = -2 - v; // collected
+    if (s.last[c]! - s.first[c]! <= w) eps.push(c);
+  }
+  return eps;
+}
+
+/**
+ * The node's densest window of one-off counterparties, or null when it has fewer than `minK`.
+ * @example burstOf(l, ctx, v, 'in', 7 * DAY, 3, scratch)?.counterparties.length
+ */
+export function burstOf(l: Ledger, ctx: LedgerContext, v: number, dir: Direction, w: number, minK: number, s: BurstScratch): Burst | null {
+  const { rows, lo, hi, ends } = rowsOf(l, v, dir);
+  if (hi - lo < minK) return null;
+  const eps = oneOffCounterparties(l, ctx, v, dir, w, s);
+  if (eps.length < minK) return null;
+  let best = 0;
+  let bestCount = 0;
+  for (let i = 0, j = 0; i < eps.length; i++) {
+    const limit = s.first[eps[i]!]! + w;
+    while (j < eps.length && s.first[eps[j]!]! <= limit) j++;
+    if (j - i > bestCount) {
+      bestCount = j - i;
+      best = i;
+    }
+  }
+  if (bestCount < minK) return null;
+  const start = s.first[eps[best]!]!;
+  const end = start + w;
+  const counterparties = eps.slice(best, best + bestCount).filter((c) => s.last[c]! <= end);
+  if (counterparties.length < minK) return null;
+  const chosen = new Set(counterparties);
+  const inWindow: number[] = [];
+  for (let p = lo; p < hi; p++) if (chosen.has(ends[rows[p]!]!)) inWindow.push(rows[p]!);
+  const k = counterparties.length;
+  const span = l.time[rows[hi - 1]!]! - l.time[rows[lo]!]!;
+  const muSelf = ((eps.length - k) * w) / Math.max(w, span - w);
+  const muGlobal = (l.size / Math.max(1, ctx.active) / ctx.span) * w;
+  const mu = Math.max(muSelf, muGlobal);
+  return { node: v, direction: dir, counterparties, rows: inWindow, start, end: l.time[inWindow[inWindow.length - 1]!]!, mu, p: poissonTail(k, mu) };
+}
+
+/** How many windows of length w the ledger offers each node, times the active nodes: the tests a burst is one of. */
+export function burstTests(ctx: LedgerContext, w: number): number {
+  return ctx.active * Math.max(1, ctx.span / w);
+}

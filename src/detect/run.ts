@@ -1,0 +1,61 @@
+/** Runs typology detectors over a ledger, drops findings that another finding already explains, and ranks the rest. */
+import { ValidationError } from '../errors.ts';
+import type { Ledger } from '../money/ledger.ts';
+import { DETECTORS, detectorByName } from './registry.ts';
+import type { DetectorResult, Finding, Params, Typology } from './types.ts';
+
+export interface RunOptions {
+  /** Detector names; all when absent. */
+  detectors?: readonly string[];
+  /** Options per detector name. */
+  params?: Record<string, Partial<Params>>;
+}
+
+export interface RunResult {
+  /** Ranked by score, highest first. */
+  findings: Finding[];
+  /** Each detector's own output (params, citation, all its findings) before deduplication. */
+  results: DetectorResult[];
+  /** Findings dropped as duplicates. */
+  dropped: number;
+}
+
+/** A finding of a composite typology explains the findings of its parts on the same accounts. */
+const PARTS: Partial<Record<Typology, readonly Typology[]>> = {
+  stack: ['bipartite'],
+  'gather-scatter': ['fan-in', 'fan-out'],
+  'scatter-gather': ['fan-out', 'fan-in'],
+};
+
+function covers(big: Set<string>, small: readonly string[]): boolean {
+  let inside = 0;
+  for (const a of small) if (big.has(a)) inside++;
+  return inside * 2 >= small.length;
+}
+
+/** Keeps, in score order, each finding unless a kept one of the same typology (or of a composite of it) covers half its accounts. */
+export function dedupe(findings: readonly Finding[]): { kept: Finding[]; dropped: number } {
+  const ranked = [...findings].sort((a, b) => b.score - a.score || a.typology.localeCompare(b.typology));
+  const kept: { f: Finding; set: Set<string> }[] = [];
+  for (const f of ranked) {
+    const dup = kept.some((k) => (k.f.typology === f.typology || PARTS[k.f.typology]?.includes(f.typology)) && covers(k.set, f.accounts));
+    if (!dup) kept.push({ f, set: new Set(f.accounts) });
+  }
+  return { kept: kept.map((k) => k.f), dropped: findings.length - kept.length };
+}
+
+/**
+ * Runs the chosen (default: all) detectors and returns their findings deduplicated and ranked.
+ * @example runDetectors(ledger, { detectors: ['fan-in', 'cycle'], params: { cycle: { maxLength: 5 } } }).findings[0]
+ */
+export function runDetectors(l: Ledger, options: RunOptions = {}): RunResult {
+  const chosen =
+    options.detectors?.map((name) => {
+      const d = detectorByName(name);
+      if (!d) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown detector ${name}`, { detector: name });
+      return d;
+    }) ?? DETECTORS;
+  const results = chosen.map((d) => d.run(l, options.params?.[d.name] ?? {}));
+  const { kept, dropped } = dedupe(results.flatMap((r) => r.findings));
+  return { findings: kept, results, dropped };
+}
