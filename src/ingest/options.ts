@@ -1,7 +1,7 @@
 /** What an import is asked to do, and what it reports back. */
 import type { Grading, HandlingCode, Tlp } from '../model/handling.ts';
 
-export type ImportFormat = 'ftm' | 'csv' | 'stix' | 'misp';
+export type ImportFormat = 'ftm' | 'csv' | 'stix' | 'misp' | 'camt053' | 'bitcoin' | 'ethereum' | 'amlsim' | 'tagpack';
 
 export interface ImportOptions {
   /** Path of the file to import. */

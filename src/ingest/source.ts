@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CorvidError } from '../errors.ts';
+import { FORMATS } from './formats.ts';
 import type { ImportFormat } from './options.ts';
+import { looksLikeCamt053 } from './readers/camt053.ts';
 
 /** SHA-256 of the file, streamed. */
 export async function fileSha256(path: string): Promise<string> {
@@ -32,9 +34,10 @@ export async function* readBytes(path: string, counter: { bytes: number }): Asyn
 }
 
 /**
- * Guesses the format from the extension and the first 64 KiB: CSV by extension; JSON that starts
- * with `[` or holds one entity per line is FtM; a STIX bundle says `"type": "bundle"`; MISP has
- * `"Event"`, `"Attribute"` or `"Object"` keys.
+ * Guesses the format from the extension and the first 64 KiB: CSV by extension (the money CSV formats,
+ * ethereum and amlsim, need --format); XML in a camt.053 namespace is camt053; YAML with `tags:` is a
+ * TagPack; JSON naming `txid` and `vin` is Bitcoin; JSON that starts with `[` or holds one entity per
+ * line is FtM; a STIX bundle says `"type": "bundle"`; MISP has `"Event"`, `"Attribute"` or `"Object"` keys.
  */
 export function detectFormat(path: string): ImportFormat {
   const ext = extname(path).toLowerCase();
@@ -44,9 +47,12 @@ export function detectFormat(path: string): ImportFormat {
   const n = readSync(fd, buf, 0, buf.length, 0);
   closeSync(fd);
   const head = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+  if (looksLikeCamt053(head)) return 'camt053';
+  if ((ext === '.yaml' || ext === '.yml') && /^tags\s*:/m.test(head)) return 'tagpack';
+  if (/"txid"\s*:/.test(head) && /"vin"\s*:/.test(head)) return 'bitcoin';
   if (/"type"\s*:\s*"bundle"/.test(head) && /"objects"\s*:/.test(head)) return 'stix';
   if (/^\s*\{\s*"(Event|Attribute|Object|response)"\s*:/.test(head) || /"Attribute"\s*:\s*\[/.test(head)) return 'misp';
   if (/"schema"\s*:/.test(head) || /^\s*\[/.test(head)) return 'ftm';
   if (/^\s*\{/.test(head) && /"(uuid|threat_level_id|info)"\s*:/.test(head)) return 'misp';
-  throw new CorvidError('CORVID_ERR_INGEST_FORMAT', `cannot tell the format of ${basename(path)}: pass --format ftm|csv|stix|misp`);
+  throw new CorvidError('CORVID_ERR_INGEST_FORMAT', `cannot tell the format of ${basename(path)}: pass --format ${FORMATS.join('|')}`);
 }

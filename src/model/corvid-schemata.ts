@@ -82,7 +82,8 @@ export const CORVID_SCHEMATA: Record<string, SchemaSpec> = {
     edge: { source: 'sender', target: 'receiver', directed: true, label: 'sent crypto to' },
     corvid: true,
     properties: {
-      transactionHash: p('identifier', 'Transaction hash'),
+      // Ethereum writes hashes as 0x + 64 hex digits: 66 characters, past FtM's 64 for identifiers.
+      transactionHash: p('identifier', 'Transaction hash', { maxLength: 128 }),
       chain: p('string', 'Chain'),
       blockNumber: p('number', 'Block number'),
       fee: p('number', 'Fee'),
@@ -103,6 +104,10 @@ export const CORVID_SCHEMATA: Record<string, SchemaSpec> = {
       wallet: p('entity', 'Wallet', { range: 'CryptoWallet' }),
       direction: p('string', 'Direction (input or output)'),
       position: p('number', 'Position in the transaction'),
+      // An input names the output it spends ("txid:vout", up to 64 + 1 + 10 characters); output legs'
+      // ids derive from txid and vout, so the ledger can join them even without the input's prevout.
+      spends: p('identifier', 'Spends output (txid:vout)', { maxLength: 80 }),
+      summary: p('text', 'Summary'),
     },
   },
 };

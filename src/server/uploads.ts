@@ -6,12 +6,11 @@ import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { ValidationError } from '../errors.ts';
-import type { ImportFormat } from '../ingest/options.ts';
+import { FORMATS } from '../ingest/formats.ts';
 import { parseCompartment, parseGrading, parseHandlingCode, parseTlp } from '../model/handling.ts';
 import { checkDataset } from '../model/ids.ts';
 import type { BackgroundImport } from './import-runner.ts';
 
-const FORMATS: readonly ImportFormat[] = ['ftm', 'csv', 'stix', 'misp'];
 const ENCODINGS: readonly BufferEncoding[] = ['utf8', 'utf-8', 'latin1', 'utf16le', 'ascii'];
 const FIELDS = new Set(['dataset', 'format', 'mapping', 'grading', 'tlp', 'handling', 'handlingNote', 'compartment', 'defaultCountry', 'title', 'source', 'encoding', 'force']);
 const MAX_NAME = 120;
@@ -99,7 +98,7 @@ export function importOptions(up: ReceivedUpload): BackgroundImport {
   if (up.mapping) opts.mapping = up.mapping;
   if (f.format) {
     const format = FORMATS.find((x) => x === f.format?.trim().toLowerCase());
-    if (!format) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown format: ${f.format} (ftm, csv, stix or misp)`);
+    if (!format) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown format: ${f.format} (${FORMATS.join(', ')})`);
     opts.format = format;
   }
   if (f.grading) opts.grading = parseGrading(f.grading);

@@ -1,6 +1,7 @@
 /** `corvid import FILE`: streams a file into a dataset and prints its counts. */
 import type { Command } from 'commander';
 import { basename } from 'node:path';
+import { FORMATS } from '../../ingest/formats.ts';
 import { importFile } from '../../ingest/pipeline.ts';
 import type { ImportFormat } from '../../ingest/options.ts';
 import { parseCompartment, parseGrading, parseHandlingCode, parseTlp } from '../../model/handling.ts';
@@ -31,10 +32,10 @@ export function datasetFromFile(file: string): string {
 export function registerImport(program: Command): void {
   program
     .command('import <file>')
-    .description('import a file (FtM JSON, CSV with a mapping, STIX 2.1, MISP) into a dataset')
+    .description('import a file (FtM JSON, CSV with a mapping, STIX 2.1, MISP, camt.053, Bitcoin/Ethereum, AMLSim, TagPack) into a dataset')
     .option('-m, --mapping <file>', 'FollowTheMoney mapping YAML (for CSV)')
     .option('-d, --dataset <name>', 'dataset to import into (default: from the file name)')
-    .option('-f, --format <format>', 'ftm | csv | stix | misp (default: detected)')
+    .option('-f, --format <format>', `${FORMATS.join(' | ')} (default: detected)`)
     .option('--grading <code>', 'source grading, Europol 4x4 (B2) or Admiralty (adm:C3)')
     .option('--handling <code>', 'Europol handling code H0–H3')
     .option('--handling-note <text>', 'the restriction text of H3')

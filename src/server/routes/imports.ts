@@ -8,6 +8,7 @@ import { tlpLevel } from '../../model/handling.ts';
 import type { BackgroundImport } from '../import-runner.ts';
 import { readRejects, rejectsPath } from '../rejects.ts';
 import { COMPARTMENT, DATASET_NAME, HANDLING, errorResponses } from '../schemas.ts';
+import { FORMATS } from '../../ingest/formats.ts';
 import { importOptions, receiveUpload } from '../uploads.ts';
 import { JOB_ID, visibleJob } from './jobs.ts';
 
@@ -35,9 +36,9 @@ const uploadBody = {
   type: 'object',
   required: ['file', 'dataset'],
   properties: {
-    file: { type: 'string', format: 'binary', description: 'the data: FtM JSON lines, CSV (with a mapping), STIX 2 bundle or MISP event' },
+    file: { type: 'string', format: 'binary', description: 'the data: FtM JSON lines, CSV (with a mapping), STIX 2 bundle, MISP event, or a money format (docs/money-formats.md)' },
     dataset: DATASET_NAME,
-    format: { type: 'string', enum: ['ftm', 'csv', 'stix', 'misp'], description: 'detected from name and content when absent' },
+    format: { type: 'string', enum: [...FORMATS], description: 'detected from name and content when absent' },
     mapping: { type: 'string', description: 'FollowTheMoney mapping YAML, as a file part or as text (required for CSV)' },
     grading: { type: 'string', description: 'Europol 4x4 (B2) or Admiralty (adm:C3)' },
     tlp: { type: 'string', description: 'CLEAR, GREEN, AMBER, AMBER+STRICT or RED' },
