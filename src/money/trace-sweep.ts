@@ -57,6 +57,8 @@ class Sweep {
   /** Rows already taken at the current time, so a node reached mid-group counts them in its balance. */
   readonly doneNow = new Set<number>();
   live = 0n;
+  /** 1 for nodes that send source money (a typed-array test before the map look-up, on every row). */
+  readonly injecting: Uint8Array;
 
   constructor(
     readonly l: Ledger,
@@ -70,6 +72,8 @@ class Sweep {
     this.arrive = new Array<bigint>(width).fill(0n);
     this.zeros = new Array<bigint>(width).fill(0n);
     const slot = new Int32Array(l.nodeCount).fill(-1);
+    this.injecting = new Uint8Array(l.nodeCount);
+    for (const r of p.inject.keys()) this.injecting[this.src[r]!] = 1;
     this.out = { slot, slotNode: [], sent: [], stopped: new Map(), frozen: new Map(), rows: [], tainted: [], stoppedOf: [], left: 0n, belowMinimum: 0n, notFollowed: new Map() };
   }
 
@@ -87,7 +91,8 @@ class Sweep {
   }
 
   relevant(r: number): boolean {
-    return this.out.slot[this.src[r]!]! >= 0 || this.out.slot[this.dst[r]!]! >= 0 || this.p.inject.has(r);
+    const s = this.src[r]!;
+    return this.out.slot[s]! >= 0 || this.out.slot[this.dst[r]!]! >= 0 || (this.injecting[s] === 1 && this.p.inject.has(r));
   }
 
   /** The node's known balance before row `now`: its rows earlier in the sweep (forward only), never below zero. */
