@@ -119,6 +119,25 @@ describe('the Sankey graph of a trace', () => {
     );
   });
 
+  test('a trace from a transfer starts at the first hop’s payer, with what it paid', () => {
+    const g = flowGraph({
+      ...cyclic,
+      source: { id: 'pay-1', caption: 'Payment 1', amount: '1000.00', currency: 'EUR' },
+      flows: [
+        { from: 'V', to: 'M', hop: 1, amount: '1000.00' },
+        { from: 'M', to: 'X', hop: 2, amount: '300.00' },
+      ],
+    });
+    assert.deepEqual(
+      g.nodes.map((n) => [n.key, n.isSource, n.amount]),
+      [
+        ['V@0', true, '1000.00'],
+        ['M@1', false, '1000.00'],
+        ['X@cash-out', false, '300.00'],
+      ],
+    );
+  });
+
   test('a trace that went nowhere is the source alone', () => {
     const g = flowGraph({ ...cyclic, flows: [] });
     assert.deepEqual(

@@ -83,6 +83,14 @@ export function flowGraph(t: Pick<TraceView, 'source' | 'flows' | 'endpoints' | 
     (links.get(k) ?? links.set(k, { source: s, target, amounts: [] }).get(k)!).amounts.push(f.amount);
   }
   for (const [key, amounts] of incoming) if (key !== sourceKey) nodes.get(key)!.amount = sumAmounts(amounts);
+  // A trace from a transfer names the transfer as its source: the first hop's near ends are then where it starts.
+  if (!nodes.has(sourceKey)) {
+    for (const n of nodes.values()) {
+      if (n.column !== 0) continue;
+      n.isSource = true;
+      n.amount = sumAmounts(t.flows.filter((f) => col(f.hop) === 0 && f[near] === n.id).map((f) => f.amount));
+    }
+  }
   const byPlace = (a: FlowNode, b: FlowNode): number => a.column - b.column || (a.key < b.key ? -1 : 1);
   return {
     nodes: [...nodes.values()].sort(byPlace),
