@@ -1,10 +1,13 @@
 /** The `corvid` command: one composition root that registers every sub-command. */
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerDetect } from './commands/detect.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerJobs } from './commands/jobs.ts';
+import { registerMatch } from './commands/match.ts';
 import { registerNetwork } from './commands/network.ts';
+import { registerPeer } from './commands/peer.ts';
 import { registerResolve } from './commands/resolve.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
@@ -28,6 +31,9 @@ registerServe(program);
 registerUsers(program);
 registerJobs(program);
 registerNetwork(program);
+registerDetect(program);
+registerPeer(program);
+registerMatch(program);
 registerWallets(program);
 
 await program.parseAsync(process.argv);

@@ -16,6 +16,8 @@ export interface ExportPolicy {
   allowH2?: boolean;
   datasets?: readonly string[];
   schemata?: readonly string[];
+  /** Only these entities (a follow-up's disclosure). */
+  entityIds?: readonly string[];
 }
 
 export interface ExportCounts {
@@ -35,7 +37,7 @@ export function exportContext(ctx: Context, policy: ExportPolicy): Context {
  * the policy; counts what was withheld so the export can say so.
  */
 export async function* exportableEntities(ctx: Context, store: Store, policy: ExportPolicy, counts: ExportCounts): AsyncIterable<{ entity: Entity; statements: Statement[] }> {
-  const filter: StatementFilter = { ...(policy.datasets ? { datasets: policy.datasets } : {}), ...(policy.schemata ? { schemata: policy.schemata } : {}) };
+  const filter: StatementFilter = { ...(policy.datasets ? { datasets: policy.datasets } : {}), ...(policy.schemata ? { schemata: policy.schemata } : {}), ...(policy.entityIds ? { entityIds: policy.entityIds } : {}) };
   let current: Statement[] = [];
   const model: Model = store.model;
   const emit = (): { entity: Entity; statements: Statement[] } | null => {

@@ -20,6 +20,8 @@ import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { networkRoutes } from './routes/network.ts';
 import { openapiRoutes } from './routes/openapi.ts';
+import { peerApi } from './routes/peer-api.ts';
+import { peerRoutes } from './routes/peers.ts';
 import { resolveRoutes } from './routes/resolve.ts';
 import { searchRoutes } from './routes/search.ts';
 import { registerSchemas } from './schemas.ts';
@@ -55,7 +57,7 @@ function resolveConfig(opts: BuildOptions): ServerConfig {
 /** Everything under /api/v1: authentication first, then each feature in its own encapsulated plugin. */
 const apiV1: FastifyPluginAsync = async (api) => {
   await api.register(authPlugin);
-  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, alertRoutes, auditRoutes]) {
+  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, alertRoutes, auditRoutes, peerRoutes]) {
     await api.register(routes);
   }
 };
@@ -104,6 +106,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         { name: 'network', description: 'link analysis: expand, sub-graphs, paths, analyses and saved results' },
         { name: 'charts', description: 'saved link charts, per case' },
         { name: 'audit', description: 'the hash-chained audit log' },
+        { name: 'peers', description: 'trusted peer nodes and the follow-up requests between them' },
+        { name: 'peer', description: 'the node-to-node API: signed by peer keys (Corvid-Signature), not user tokens' },
         { name: 'meta', description: 'health and this document' },
       ],
     },
@@ -112,6 +116,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CSP, uiConfig: { deepLinking: true, validatorUrl: null } });
   await app.register(apiV1, { prefix: '/api/v1' });
+  // Peers are not users: their API sits outside user authentication and checks signatures instead.
+  await app.register(peerApi, { prefix: '/api/v1/peer' });
   await app.register(webRoutes, { webRoot: config.webRoot, version });
   return app;
 }

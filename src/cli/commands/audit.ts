@@ -1,4 +1,4 @@
-/** `corvid audit verify|list`: check the hash chain of the audit log, and read it. */
+/** `corvid audit verify|list`, `corvid audit --exchange ID`: check the hash chain of the audit log, read it, follow one exchange. */
 import type { Command } from 'commander';
 import { output, withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -11,7 +11,18 @@ interface ListFlags extends GlobalOptions {
 }
 
 export function registerAudit(program: Command): void {
-  const audit = program.command('audit').description('the append-only, hash-chained audit log');
+  const audit = program
+    .command('audit')
+    .description('the append-only, hash-chained audit log')
+    .option('--exchange <id>', 'every record of one peer exchange (match, follow-ups, disclosures), in order')
+    .action(async (_o: GlobalOptions & { exchange?: string }, cmd: Command) => {
+      const o = cmd.optsWithGlobals<GlobalOptions & { exchange?: string }>();
+      if (!o.exchange) return void cmd.help();
+      await withRuntime(o, async (rt) => {
+        const records = await rt.store.listAudit(rt.ctx, { target: o.exchange, limit: 10_000 });
+        output(rt, { exchange: o.exchange, records }, () => records.map((r) => `${String(r.seq).padStart(6)} ${r.at} ${r.actor.padEnd(16)} ${r.action.padEnd(24)} ${JSON.stringify(r.detail)}`).join('\n') || 'no records for this exchange');
+      });
+    });
   audit
     .command('verify')
     .description('recompute the hash chain and report the first record that was changed or removed')
