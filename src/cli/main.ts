@@ -1,6 +1,7 @@
 /** The `corvid` command: one composition root that registers every sub-command. */
 import { Command } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerDetect } from './commands/detect.ts';
 import { registerExport } from './commands/export.ts';
 import { registerImport } from './commands/import.ts';
 import { registerJobs } from './commands/jobs.ts';
@@ -30,6 +31,7 @@ registerServe(program);
 registerUsers(program);
 registerJobs(program);
 registerNetwork(program);
+registerDetect(program);
 registerPeer(program);
 registerMatch(program);
 registerWallets(program);
