@@ -5,9 +5,25 @@
  */
 
 const CRYPTO_SCALE: Record<string, number> = {
-  BTC: 8, BCH: 8, LTC: 8, DOGE: 8, DASH: 8, ZEC: 8, BSV: 8,
-  ETH: 18, ETC: 18, BNB: 18, MATIC: 18, DAI: 18,
-  XMR: 12, TRX: 6, USDT: 6, USDC: 6, XRP: 6, ADA: 6, SOL: 9,
+  BTC: 8,
+  BCH: 8,
+  LTC: 8,
+  DOGE: 8,
+  DASH: 8,
+  ZEC: 8,
+  BSV: 8,
+  ETH: 18,
+  ETC: 18,
+  BNB: 18,
+  MATIC: 18,
+  DAI: 18,
+  XMR: 12,
+  TRX: 6,
+  USDT: 6,
+  USDC: 6,
+  XRP: 6,
+  ADA: 6,
+  SOL: 9,
 };
 
 const scales = new Map<string, number>();
@@ -97,6 +113,6 @@ export function mulDiv(a: bigint, num: bigint, den: bigint): bigint {
   const r = p % den;
   const twice = (r < 0n ? -r : r) * 2n;
   const d = den < 0n ? -den : den;
-  if (twice > d || (twice === d && q % 2n !== 0n)) return q + ((p < 0n) !== (den < 0n) ? -1n : 1n);
+  if (twice > d || (twice === d && q % 2n !== 0n)) return q + (p < 0n !== den < 0n ? -1n : 1n);
   return q;
 }

@@ -27,19 +27,29 @@ export function parseDetectorParams(items: readonly string[]): Record<string, Re
     if (!spec) throw new ValidationError('CORVID_ERR_VALIDATION', `${det} has no parameter ${name} (it has ${d.params.map((p) => p.name).join(', ')})`);
     const v = Number(raw);
     if (!Number.isFinite(v) || (spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max) || (spec.integer && !Number.isInteger(v)))
-      throw new ValidationError('CORVID_ERR_VALIDATION', `${det}.${name} must be ${spec.integer ? 'a whole number' : 'a number'}${spec.min !== undefined ? ` ≥ ${spec.min}` : ''}${spec.max !== undefined ? ` ≤ ${spec.max}` : ''}, not ${raw}`);
+      throw new ValidationError(
+        'CORVID_ERR_VALIDATION',
+        `${det}.${name} must be ${spec.integer ? 'a whole number' : 'a number'}${spec.min !== undefined ? ` ≥ ${spec.min}` : ''}${spec.max !== undefined ? ` ≤ ${spec.max}` : ''}, not ${raw}`,
+      );
     (out[det] ??= {})[name] = v;
   }
   return out;
 }
 
 function human(r: DetectOutcome, top: number): string {
-  const lines = [`ledger: ${r.ledger.nodes} accounts and wallets, ${r.ledger.transfers} transfers${r.ledger.setAside.length ? ` (set aside: ${r.ledger.setAside.map((s) => `${s.count} ${s.reason}`).join(', ')})` : ''}`];
+  const lines = [
+    `ledger: ${r.ledger.nodes} accounts and wallets, ${r.ledger.transfers} transfers${r.ledger.setAside.length ? ` (set aside: ${r.ledger.setAside.map((s) => `${s.count} ${s.reason}`).join(', ')})` : ''}`,
+  ];
   lines.push(`detectors: ${r.detectors.map((d) => `${d.name} ${d.findings}`).join(', ')}; ${r.alerts.length} alerts after ${r.dropped} duplicates dropped`);
   if (r.saved) lines.push(`queued: ${r.saved.raised} new, ${r.saved.existing} already in the queue`);
   for (const a of r.alerts.slice(0, top)) {
     lines.push('', `${a.score.toFixed(3)}  ${a.typology}  ${a.id}`, `       ${a.explanation}`);
-    lines.push(`       accounts: ${a.accounts.slice(0, 8).map((x) => x.identifier ?? x.source).join(', ')}${a.accounts.length > 8 ? `, … (${a.accounts.length})` : ''}`);
+    lines.push(
+      `       accounts: ${a.accounts
+        .slice(0, 8)
+        .map((x) => x.identifier ?? x.source)
+        .join(', ')}${a.accounts.length > 8 ? `, … (${a.accounts.length})` : ''}`,
+    );
   }
   if (r.alerts.length > top) lines.push('', `… ${r.alerts.length - top} more (--top N, or --json for all)`);
   return lines.join('\n');
@@ -58,7 +68,10 @@ export function registerDetectRun(detect: Command): void {
     .action(async (_o: RunFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<RunFlags>();
       await withRuntime(o, async (rt) => {
-        const detectors = o.detectors?.split(',').map((s) => s.trim()).filter(Boolean);
+        const detectors = o.detectors
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         for (const d of detectors ?? []) if (!detectorByName(d)) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown detector ${d}`, { detector: d });
         const top = Number(o.top ?? '20');
         process.stderr.write('detect: loading the ledger and running the detectors…\n');

@@ -40,9 +40,11 @@ export function registerDetect(program: Command): void {
     .action(async (_o: AlertsFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<AlertsFlags>();
       await withRuntime(o, async (rt) => {
-        if (o.status !== undefined && !STATUSES.includes(o.status)) throw new ValidationError('CORVID_ERR_VALIDATION', `--status must be one of ${STATUSES.join(', ')}`);
+        if (o.status !== undefined && !STATUSES.includes(o.status))
+          throw new ValidationError('CORVID_ERR_VALIDATION', `--status must be one of ${STATUSES.join(', ')}`);
         const limit = Number(o.limit ?? '50');
-        if (!Number.isInteger(limit) || limit < 1) throw new ValidationError('CORVID_ERR_VALIDATION', `--limit must be a whole number of at least 1, not ${o.limit}`);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new ValidationError('CORVID_ERR_VALIDATION', `--limit must be a whole number of at least 1, not ${o.limit}`);
         const alerts = await listAlerts(rt.ctx, rt.store, {
           ...(o.status ? { status: o.status as AlertStatus } : {}),
           ...(o.typology ? { typology: o.typology } : {}),
@@ -60,7 +62,9 @@ export function registerDetect(program: Command): void {
       const o = cmd.optsWithGlobals<GlobalOptions>();
       await withRuntime(o, async (rt) => {
         const a = await getAlert(rt.ctx, rt.store, id);
-        output(rt, a, () => [formatAlert(a), '  accounts:', ...a.accounts.map((x) => `    ${x}`), '  transfers:', ...a.transfers.map((x) => `    ${x}`)].join('\n'));
+        output(rt, a, () =>
+          [formatAlert(a), '  accounts:', ...a.accounts.map((x) => `    ${x}`), '  transfers:', ...a.transfers.map((x) => `    ${x}`)].join('\n'),
+        );
       });
     });
 

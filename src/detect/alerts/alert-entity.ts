@@ -40,7 +40,11 @@ export const DETECTOR_GRADING: Grading = 'X4';
  */
 export function alertId(a: Pick<AlertInput, 'typology' | 'accounts' | 'transfers'>): string {
   const key = [a.typology, [...a.accounts].sort().join(','), [...a.transfers].sort().join(',')].join('|');
-  const slug = a.typology.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'alert';
+  const slug =
+    a.typology
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'alert';
   return `${ALERTS_DATASET}.${slug}-${sha1(key).slice(0, 24)}`;
 }
 

@@ -63,7 +63,10 @@ describe('alert queue', () => {
 
   test('lists open alerts by score with their evidence', async () => {
     const open = await listAlerts(sys, store, { status: 'open' });
-    assert.deepEqual(open.map((a) => a.typology), ['fan-in', 'structuring']);
+    assert.deepEqual(
+      open.map((a) => a.typology),
+      ['fan-in', 'structuring'],
+    );
     assert.equal(open[0]!.name, 'Fan-in: 3 accounts, 2 transfers');
     assert.deepEqual(open[0]!.accounts, [A1, A2, A3]);
     assert.deepEqual(open[0]!.transfers, ['bank.pay-1', 'bank.pay-2']);
@@ -106,8 +109,14 @@ describe('alert queue', () => {
     await saveAlerts(sys, store, [secret], { compartment: 'op-x' });
     const outsider = makeContext({ actor: 'eve', compartments: [], tlpCeiling: 'RED' });
     const insider = makeContext({ actor: 'ann', compartments: ['op-x'], tlpCeiling: 'RED' });
-    assert.equal((await listAlerts(outsider, store)).some((a) => a.typology === 'cycle'), false);
-    assert.equal((await listAlerts(insider, store)).some((a) => a.typology === 'cycle'), true);
+    assert.equal(
+      (await listAlerts(outsider, store)).some((a) => a.typology === 'cycle'),
+      false,
+    );
+    assert.equal(
+      (await listAlerts(insider, store)).some((a) => a.typology === 'cycle'),
+      true,
+    );
     await assert.rejects(getAlert(outsider, store, alertId(secret)), code('CORVID_ERR_NOT_FOUND'));
   });
 });

@@ -166,7 +166,8 @@ export interface Verdict {
  * reason are audited as `detect.review`.
  */
 export async function reviewAlert(ctx: Context, store: Store, id: string, v: Verdict): Promise<AlertView> {
-  if (!['confirmed', 'dismissed', 'open'].includes(v.verdict)) throw new ValidationError('CORVID_ERR_VALIDATION', 'verdict must be confirmed, dismissed or open', { field: 'verdict' });
+  if (!['confirmed', 'dismissed', 'open'].includes(v.verdict))
+    throw new ValidationError('CORVID_ERR_VALIDATION', 'verdict must be confirmed, dismissed or open', { field: 'verdict' });
   const reason = v.reason.trim();
   if (reason === '' && v.verdict !== 'open') throw new ValidationError('CORVID_ERR_VALIDATION', 'a verdict needs a reason', { field: 'reason' });
   if (reason.length > 4000) throw new ValidationError('CORVID_ERR_VALIDATION', 'the reason is longer than 4,000 characters', { field: 'reason' });
@@ -190,7 +191,13 @@ export async function reviewAlert(ctx: Context, store: Store, id: string, v: Ver
   return getAlert(ctx, store, id);
 }
 
-async function annotateAccounts(ctx: Context, store: Store, alert: AlertView, grading: Grading, o: { compartment: string; tlp: Tlp; handling: HandlingCode; at: string }): Promise<number> {
+async function annotateAccounts(
+  ctx: Context,
+  store: Store,
+  alert: AlertView,
+  grading: Grading,
+  o: { compartment: string; tlp: Tlp; handling: HandlingCode; at: string },
+): Promise<number> {
   const source = `alert ${alert.id} confirmed by ${ctx.actor}`;
   const value = `Confirmed ${alert.typology} alert: ${alert.explanation}`.slice(0, 8000);
   const byDataset = new Map<string, Statement[]>();

@@ -72,7 +72,11 @@ export async function detectInStore(ctx: Context, store: Store, req: DetectReque
   const { ledger, setAside } = await loadLedger(ctx, store, req.datasets ? { datasets: req.datasets } : {});
   const run = runDetectors(ledger, { ...(req.detectors ? { detectors: req.detectors } : {}), ...(req.params ? { params: req.params } : {}) });
   const inputs = findingsToAlerts(ledger, run.findings);
-  const refs = await describe(ctx, store, inputs.flatMap((a) => [...a.accounts, ...a.transfers]));
+  const refs = await describe(
+    ctx,
+    store,
+    inputs.flatMap((a) => [...a.accounts, ...a.transfers]),
+  );
   const ref = (id: string): EvidenceRef => refs.get(id) ?? { id, source: sourceKey(id), identifier: null, caption: id };
   const alerts = inputs.map((a) => ({
     id: alertId(a),

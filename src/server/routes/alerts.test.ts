@@ -27,7 +27,10 @@ describe('the alert queue over HTTP', () => {
     h = await startHarness();
     const sys = systemContext();
     await h.store.upsertDataset(sys, { name: 'bank', title: 'Bank' });
-    await h.store.writeBatch(sys, { dataset: 'bank', statements: [makeStatement('bank.a1', 'BankAccount', 'accountNumber', '1'), makeStatement('bank.a2', 'BankAccount', 'accountNumber', '2')] });
+    await h.store.writeBatch(sys, {
+      dataset: 'bank',
+      statements: [makeStatement('bank.a1', 'BankAccount', 'accountNumber', '1'), makeStatement('bank.a2', 'BankAccount', 'accountNumber', '2')],
+    });
     await saveAlerts(sys, h.store, [open], { tlp: 'AMBER' });
     await saveAlerts(sys, h.store, [secret], { compartment: OP, tlp: 'AMBER' });
     outsider = await userToken(h.store, 'olga', { compartments: [] });
