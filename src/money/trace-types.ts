@@ -8,10 +8,7 @@ export type TraceDirection = 'forward' | 'backward';
  * Where a trace starts: a node (account, wallet) — optionally with the time and amount of the money of
  * interest ("the victim's 5,000 EUR paid at T") — or one transfer (a ledger row, or a transfer entity id).
  */
-export type TraceSource =
-  | { node: string; time?: number; amount?: string | bigint }
-  | { transfer: string }
-  | { row: number };
+export type TraceSource = { node: string; time?: number; amount?: string | bigint } | { transfer: string } | { row: number };
 
 export interface TraceOptions {
   from: TraceSource;
@@ -37,6 +34,8 @@ export interface TraceOptions {
   /** How many paths to report (default 10) and endpoints to list in full (default 1,000). */
   topPaths?: number;
   maxEndpoints?: number;
+  /** How many node-to-node flows to report, largest first (default 2,000). */
+  maxFlows?: number;
 }
 
 /** An exact amount: ledger units (as text, bigint is not JSON) and the decimal value. */
@@ -87,6 +86,14 @@ export interface TracePath {
   hops: TracedRow[];
 }
 
+export interface Flow {
+  from: string;
+  to: string;
+  /** Traced money the rows from → to carried under the model. */
+  amount: Money;
+  rows: number;
+}
+
 export interface TraceTotals {
   /** Traced money that left the source (forward; backward: that was traced back from it). */
   left: Money;
@@ -118,6 +125,9 @@ export interface TraceResult {
   paths: TracePath[];
   /** Rows in other currencies that left traced nodes: not followed (no exchange rates in exact money). */
   notFollowed: { currency: string; rows: number }[];
+  /** Traced money per node pair (a money-flow diagram's links), largest first; `flowCount` counts them all. */
+  flows: Flow[];
+  flowCount: number;
   rowsTraced: number;
   nodesReached: number;
   /** Approximate value of what left the source in the reference currency, when rates were given. */

@@ -9,6 +9,7 @@ import { haircut } from './taint/haircut.ts';
 import type { TaintModelFactory } from './taint/model.ts';
 import { poison } from './taint/poison.ts';
 import { arrivalsByNode, cashOutOf, endpointsOf, moneyOf, nodeFigures, pathsOf, totalsOf } from './trace-result.ts';
+import { flowsOf } from './trace-flows.ts';
 import { planTrace } from './trace-source.ts';
 import { sweep } from './trace-sweep.ts';
 import type { TraceModelName, TraceOptions, TraceResult } from './trace-types.ts';
@@ -67,8 +68,12 @@ export function trace(l: Ledger, options: TraceOptions): TraceResult {
     intermediate: figures.filter((x) => x.intermediate > 0n).map((x) => ({ node: l.nodeIds[x.node]!, held: money(x.intermediate) })),
     paths: pathsOf(l, plan, o, endpoints, arrivals, money, options.topPaths ?? 10),
     notFollowed: [...o.notFollowed].map(([c, rows]) => ({ currency: l.currencies[c]!.code, rows })),
+    ...flowsOf(l, o, money, options.maxFlows ?? 2000),
     rowsTraced: o.rows.length,
     nodesReached: arrivals.size,
-    summary: rate !== undefined && options.rates ? { reference: options.rates.reference, value: (Number(o.left) / 10 ** l.currencies[plan.currency]!.scale) * rate, approximate: true } : null,
+    summary:
+      rate !== undefined && options.rates
+        ? { reference: options.rates.reference, value: (Number(o.left) / 10 ** l.currencies[plan.currency]!.scale) * rate, approximate: true }
+        : null,
   };
 }
