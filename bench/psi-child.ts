@@ -1,0 +1,28 @@
+/** The responder of bench/psi in its own process: a minimal loopback HTTP exchange (POST /psi, JSON in, JSON out). */
+import { createServer } from 'node:http';
+import { createResponder, respond, workerEngine } from '../src/cooperate/psi/index.ts';
+import { isCorvidError } from '../src/errors.ts';
+import { selectorSet } from './psi-data.ts';
+
+const [n, overlap] = process.argv.slice(2).map(Number);
+const engine = workerEngine();
+const state = createResponder({ selectorType: 'phone', selectors: selectorSet(n, overlap, 2), engine });
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    respond(state, JSON.parse(Buffer.concat(chunks).toString('utf8')))
+      .then((reply) => {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+        if (reply.type === 'psi.ack' && state.result) setImmediate(() => (server.close(), void engine.close()));
+      })
+      .catch((err: unknown) => {
+        const body = isCorvidError(err) ? err.toJSON() : { code: 'CORVID_ERR_INTERNAL', message: String(err) };
+        res.writeHead(isCorvidError(err) ? err.status : 500, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
+  });
+});
+server.listen(0, '127.0.0.1', () => {
+  const addr = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0 })}\n`);
+});
