@@ -120,14 +120,18 @@ export interface Recorded {
   response: string;
 }
 
-/** A loopback HTTP proxy in front of `target()` that records every request and response body. */
-export async function recordingProxy(target: () => string): Promise<{ url: string; messages: Recorded[]; close(): Promise<void> }> {
+/**
+ * A loopback HTTP proxy in front of `target()` that records every request and response body; `before`
+ * runs before a request is forwarded (a test kills the target there, at an exact point of the protocol).
+ */
+export async function recordingProxy(target: () => string, before?: (path: string, body: string) => Promise<void>): Promise<{ url: string; messages: Recorded[]; close(): Promise<void> }> {
   const messages: Recorded[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const body = Buffer.concat(chunks);
+      await before?.(req.url ?? '', body.toString());
       const up = new URL(req.url ?? '/', target());
       const fwd = httpRequest(up, { method: req.method, headers: req.headers }, (r) => {
         const back: Buffer[] = [];
