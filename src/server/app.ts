@@ -18,6 +18,7 @@ import { entityRoutes } from './routes/entities.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { jobRoutes } from './routes/jobs.ts';
+import { moneyRoutes } from './routes/money.ts';
 import { networkRoutes } from './routes/network.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { peerApi } from './routes/peer-api.ts';
@@ -57,7 +58,7 @@ function resolveConfig(opts: BuildOptions): ServerConfig {
 /** Everything under /api/v1: authentication first, then each feature in its own encapsulated plugin. */
 const apiV1: FastifyPluginAsync = async (api) => {
   await api.register(authPlugin);
-  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, alertRoutes, auditRoutes, peerRoutes]) {
+  for (const routes of [healthRoutes, openapiRoutes, authRoutes, searchRoutes, entityRoutes, datasetRoutes, importRoutes, jobRoutes, resolveRoutes, networkRoutes, chartRoutes, alertRoutes, moneyRoutes, auditRoutes, peerRoutes]) {
     await api.register(routes);
   }
 };
