@@ -38,6 +38,11 @@ export interface Ledger {
   /** Amount in ledger units; `BIG` marks a row whose exact amount is in `big`. */
   readonly units: BigInt64Array;
   readonly big: ReadonlyMap<number, bigint>;
+  /**
+   * The amount as a double, for arithmetic that allocates nothing: exact where it is a safe integer (below 2^53),
+   * NaN where it is not (the caller then falls back to `amountOf`). Absent in ledgers not made by LedgerBuilder.
+   */
+  readonly num?: Float64Array;
   /** Index into `currencies`. */
   readonly currency: Uint16Array;
   readonly currencies: readonly Currency[];
@@ -69,6 +74,23 @@ export function approxAmount(l: Ledger, row: number): number {
   return Number(amountOf(l, row)) / 10 ** c.scale;
 }
 
+const numbers = new WeakMap<Ledger, Float64Array>();
+
+/** The ledger's amounts as doubles (`Ledger.num`), computed once for a ledger made without them. */
+export function numberUnits(l: Ledger): Float64Array {
+  if (l.num) return l.num;
+  let a = numbers.get(l);
+  if (!a) {
+    a = new Float64Array(l.size);
+    for (let r = 0; r < l.size; r++) {
+      const u = l.units[r]!;
+      a[r] = u !== BIG && u <= MAX_SAFE && u >= -MAX_SAFE ? Number(u) : NaN;
+    }
+    numbers.set(l, a);
+  }
+  return a;
+}
+
 export function nodeIndex(l: Ledger): Map<string, number> {
   const m = new Map<string, number>();
   l.nodeIds.forEach((id, i) => m.set(id, i));
@@ -93,6 +115,7 @@ export interface TransferInput {
 
 const MIN64 = -(2n ** 63n) + 1n;
 const MAX64 = 2n ** 63n - 1n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Accumulates nodes and rows into growing typed arrays, then indexes them. */
 export class LedgerBuilder {
@@ -108,6 +131,7 @@ export class LedgerBuilder {
   private to = new Uint32Array(1024);
   private time = new Float64Array(1024);
   private units = new BigInt64Array(1024);
+  private num = new Float64Array(1024);
   private cur = new Uint16Array(1024);
   private transferIds: string[] = [];
   private big = new Map<number, bigint>();
@@ -172,17 +196,20 @@ export class LedgerBuilder {
       this.units[r] = BIG;
       this.big.set(r, u);
     } else this.units[r] = u;
+    this.num[r] = u <= MAX_SAFE ? Number(u) : NaN;
     this.transferIds.push(t.transferId);
     return true;
   }
 
   /**
    * The bulk fast path: one row from node numbers (`node()`), a currency index (`currency()`) and exact
-   * positive units, without a TransferInput object. Returns false (adding nothing) for units ≤ 0 or a bad time.
+   * positive units (a bigint, or a safe integer as a number), without a TransferInput object. Returns false (adding
+   * nothing) for units ≤ 0 or a bad time.
    * @example b.addUnits(b.node('a1'), b.node('a2'), 1700000000, 12500n, b.currency('EUR'), 'p1')
    */
-  addUnits(from: number, to: number, time: number, units: bigint, currency: number, transferId: string): boolean {
-    if (units <= 0n || !Number.isFinite(time)) return false;
+  addUnits(from: number, to: number, time: number, amount: bigint | number, currency: number, transferId: string): boolean {
+    if (amount <= 0 || !Number.isFinite(time) || (typeof amount === 'number' && !Number.isSafeInteger(amount))) return false;
+    const units = typeof amount === 'bigint' ? amount : BigInt(amount);
     this.grow();
     const r = this.n++;
     this.from[r] = from;
@@ -193,6 +220,7 @@ export class LedgerBuilder {
       this.units[r] = BIG;
       this.big.set(r, units);
     } else this.units[r] = units;
+    this.num[r] = typeof amount === 'number' ? amount : units <= MAX_SAFE ? Number(units) : NaN;
     this.transferIds.push(transferId);
     return true;
   }
@@ -213,6 +241,7 @@ export class LedgerBuilder {
     this.to = g(this.to, (k) => new Uint32Array(k));
     this.time = g(this.time, (k) => new Float64Array(k));
     this.units = g(this.units, (k) => new BigInt64Array(k));
+    this.num = g(this.num, (k) => new Float64Array(k));
     this.cur = g(this.cur, (k) => new Uint16Array(k));
   }
 
@@ -258,6 +287,7 @@ export class LedgerBuilder {
       time,
       units: this.units.slice(0, n),
       big: this.big,
+      num: this.num.slice(0, n),
       currency: this.cur.slice(0, n),
       currencies: this.currencies,
       transferIds: this.transferIds,

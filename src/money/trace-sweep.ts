@@ -3,7 +3,7 @@
  * rows at traced nodes. Rows at the same time are taken so that a node's arrivals come before its departures
  * (a UTXO transaction's inputs before its outputs, a chain within one block in order), cycles broken by row order.
  */
-import { amountOf, type Ledger } from './ledger.ts';
+import { amountOf, numberUnits, type Ledger } from './ledger.ts';
 import type { TaintModel } from './taint/model.ts';
 import type { Plan } from './trace-source.ts';
 
@@ -59,6 +59,8 @@ class Sweep {
   live = 0n;
   /** 1 for nodes that send source money (a typed-array test before the map look-up, on every row). */
   readonly injecting: Uint8Array;
+  /** Amounts as doubles (exact below 2^53, else NaN): replays run on them and fall back to bigint past 2^53. */
+  readonly num: Float64Array;
 
   constructor(
     readonly l: Ledger,
@@ -73,6 +75,7 @@ class Sweep {
     this.zeros = new Array<bigint>(width).fill(0n);
     const slot = new Int32Array(l.nodeCount).fill(-1);
     this.injecting = new Uint8Array(l.nodeCount);
+    this.num = numberUnits(l);
     for (const r of p.inject.keys()) this.injecting[this.src[r]!] = 1;
     this.out = { slot, slotNode: [], sent: [], stopped: new Map(), frozen: new Map(), rows: [], tainted: [], stoppedOf: [], left: 0n, belowMinimum: 0n, notFollowed: new Map() };
   }
@@ -97,24 +100,7 @@ class Sweep {
 
   /** The node's known balance before row `now`: its rows earlier in the sweep (forward only), never below zero. */
   private balanceBefore(n: number, now: number): bigint {
-    const { l, p } = this;
-    const t = l.time[now]!;
-    const time = l.time;
-    const inEnd = l.inStart[n + 1]!;
-    const outEnd = l.outStart[n + 1]!;
-    let i = l.inStart[n]!;
-    let o = l.outStart[n]!;
-    let bal = 0n;
-    while (i < inEnd || o < outEnd) {
-      const takeIn = i < inEnd && (o >= outEnd || time[l.inRows[i]!]! <= time[l.outRows[o]!]!);
-      const r = takeIn ? l.inRows[i++]! : l.outRows[o++]!;
-      const tr = time[r]!;
-      if (tr > t) break;
-      if (tr < p.since || tr > p.until || l.currency[r] !== p.currency || (tr === t && !this.doneNow.has(r))) continue;
-      const a = amountOf(l, r);
-      bal = takeIn ? bal + a : a > bal ? 0n : bal - a;
-    }
-    return bal;
+    return balanceFrom(this, n, now, this.num) ?? balanceFrom(this, n, now, null)!;
   }
 
   private open(n: number, now: number): number {
@@ -187,6 +173,39 @@ class Sweep {
   }
 }
 
+/**
+ * A node's known balance before row `now` by replaying its rows (arrivals before departures at one time; at the
+ * current time only rows already taken), never below zero. With `num`, in doubles: null when an amount or the
+ * balance reaches 2^53 (the caller replays again in bigint); without, in bigint.
+ */
+function balanceFrom(sw: Sweep, n: number, now: number, num: Float64Array | null): bigint | null {
+  const { l, p } = sw;
+  const t = l.time[now]!;
+  const time = l.time;
+  const inEnd = l.inStart[n + 1]!;
+  const outEnd = l.outStart[n + 1]!;
+  let i = l.inStart[n]!;
+  let o = l.outStart[n]!;
+  let bal = 0;
+  let big = 0n;
+  while (i < inEnd || o < outEnd) {
+    const takeIn = i < inEnd && (o >= outEnd || time[l.inRows[i]!]! <= time[l.outRows[o]!]!);
+    const r = takeIn ? l.inRows[i++]! : l.outRows[o++]!;
+    const tr = time[r]!;
+    if (tr > t) break;
+    if (tr < p.since || tr > p.until || l.currency[r] !== p.currency || (tr === t && !sw.doneNow.has(r))) continue;
+    if (num) {
+      const a = num[r]!;
+      bal = takeIn ? bal + a : a > bal ? 0 : bal - a;
+      if (!(bal <= Number.MAX_SAFE_INTEGER)) return null; // NaN (an amount past 2^53) or a sum past it
+    } else {
+      const a = amountOf(l, r);
+      big = takeIn ? big + a : a > big ? 0n : big - a;
+    }
+  }
+  return num ? BigInt(bal) : big;
+}
+
 /** Takes one row at its turn: rows at untraced nodes only mark themselves as done (a node reached later counts them). */
 function turn(sw: Sweep, r: number): void {
   if (sw.relevant(r) && sw.inScope(r)) sw.take(r);
@@ -238,8 +257,19 @@ function upperBound(l: Ledger, order: Uint32Array, t: number): number {
   return lo;
 }
 
+/** The group of same-time rows around position k of `order`: [lo, hi) in positions. */
+function groupAround(l: Ledger, order: Uint32Array, k: number): [number, number] {
+  const t = l.time[order[k]!]!;
+  let lo = k;
+  let hi = k + 1;
+  while (lo > 0 && l.time[order[lo - 1]!]! === t) lo--;
+  while (hi < order.length && l.time[order[hi]!]! === t) hi++;
+  return [lo, hi];
+}
+
 /**
- * Runs the sweep for a plan under a model.
+ * Runs the sweep for a plan under a model. Rows are scanned in time order, but only a group of same-time rows that
+ * holds a row at a traced node (or carrying source money) is taken: the others cannot change anything.
  * @example const outcome = sweep(ledger, planTrace(ledger, { from: { row: 0 } }), fifo(6));
  */
 export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
@@ -252,21 +282,27 @@ export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
     first = Math.min(first, l.time[r]!);
     last = Math.max(last, l.time[r]!);
   }
-  const step = p.forward ? 1 : -1;
+  const forward = p.forward;
+  const { src, dst, injecting } = sw;
+  const slot = sw.out.slot;
+  const time = l.time;
   const group: number[] = [];
-  let groupTime = NaN;
-  for (let k = p.forward ? lowerBound(l, order, first) : upperBound(l, order, last) - 1; k >= 0 && k < order.length; k += step) {
+  let k = forward ? lowerBound(l, order, first) : upperBound(l, order, last) - 1;
+  while (k >= 0 && k < order.length) {
     const r = order[k]!;
-    const t = l.time[r]!;
-    if (t !== groupTime && group.length > 0) {
-      takeGroup(sw, group);
-      group.length = 0;
-      // Nothing followable left and no source money still to come: the rest of the ledger changes nothing.
-      if (model.conserves && sw.live === 0n && (p.forward ? t > last : t < first)) break;
+    if (slot[src[r]!]! < 0 && slot[dst[r]!]! < 0 && injecting[src[r]!] === 0) {
+      k += forward ? 1 : -1;
+      continue;
     }
-    groupTime = t;
-    group.push(r);
+    // Nothing followable left and no source money still to come: the rest of the ledger changes nothing.
+    if (model.conserves && sw.live === 0n && (forward ? time[r]! > last : time[r]! < first)) break;
+    // The scan starts at a group boundary, so the group around k is whole; it is taken in scan order.
+    const [lo, hi] = groupAround(l, order, k);
+    group.length = 0;
+    if (forward) for (let i = lo; i < hi; i++) group.push(order[i]!);
+    else for (let i = hi - 1; i >= lo; i--) group.push(order[i]!);
+    takeGroup(sw, group);
+    k = forward ? hi : lo - 1;
   }
-  if (group.length > 0) takeGroup(sw, group);
   return sw.out;
 }
