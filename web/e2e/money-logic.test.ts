@@ -33,54 +33,68 @@ describe('amounts', () => {
 });
 
 /**
- * A forward trace of 150.00 from A: A pays B 100 and C 50 (hop 1); B passes 60 to the exchange X and 40 back to A
- * (hop 2), C passes 50 to D (hop 2); A passes the returned 40 to X, D 20.5 of its 50 to X (hop 3).
+ * A forward trace of 160.00 from A, layered as the server does (a flow's hop is the layer of its far end): A pays B 100,
+ * C 50 and the exchange X 10 (hop 1); B passes 60 to X and 40 back to A, C 50 to D (hop 2; X and A were reached
+ * before, so they get the next layer); D passes 20.5 of its 50 to X (hop 3).
  */
 const cyclic: TraceView = {
-  source: { id: 'A', caption: 'Account A', amount: '150.00', currency: 'EUR' },
-  params: { direction: 'forward', model: 'fifo' },
+  source: { id: 'A', caption: 'Account A', amount: '160.00', currency: 'EUR' },
+  direction: 'forward',
+  params: {},
   currency: 'EUR',
   flows: [
     { from: 'A', to: 'B', hop: 1, amount: '100.00' },
     { from: 'A', to: 'C', hop: 1, amount: '50.00' },
+    { from: 'A', to: 'X', hop: 1, amount: '10.00' },
     { from: 'B', to: 'X', hop: 2, amount: '60.00' },
     { from: 'B', to: 'A', hop: 2, amount: '40.00' },
     { from: 'C', to: 'D', hop: 2, amount: '50.00' },
-    { from: 'A', to: 'X', hop: 3, amount: '40.00' },
     { from: 'D', to: 'X', hop: 3, amount: '20.5' },
   ],
   endpoints: [
-    { id: 'X', caption: 'Exchange X', tag: 'exchange', amount: '120.50', cashOut: true, transfers: [] },
-    { id: 'D', caption: 'Account D', tag: '', amount: '29.50', cashOut: false, transfers: [] },
+    { id: 'X', caption: 'Exchange X', tag: 'exchange', amount: '90.50', cashOut: true, transfers: [] },
+    { id: 'D', caption: 'Account D', tag: null, amount: '29.50', cashOut: false, transfers: [] },
   ],
-  cashOut: [{ id: 'X', caption: 'Exchange X', tag: 'exchange', recoverable: '120.50' }],
+  cashOut: [{ id: 'X', caption: 'Exchange X', tag: 'exchange', recoverable: '90.50' }],
   paths: [],
   notFollowed: [],
 };
 
 describe('the Sankey graph of a trace', () => {
-  test('a cycle is broken by hop layers: A is one node at hop 0 and another at hop 2', () => {
+  test('a cycle is broken by hop layers: A sends from layer 0 and receives its 40 back as a node of layer 2', () => {
     const g = flowGraph(cyclic);
     assert.deepEqual(
       g.nodes.map((n) => [n.key, n.column, n.amount]),
       [
-        ['A@0', 0, '150.00'],
+        ['A@0', 0, '160.00'],
         ['B@1', 1, '100.00'],
         ['C@1', 1, '50.00'],
         ['A@2', 2, '40.00'],
         ['D@2', 2, '50.00'],
-        ['X@cash-out', 3, '120.50'],
+        // X, reached at hops 1, 2 and 3 and passing nothing on, is one cash-out point on the right: 10 + 60 + 20.5.
+        ['X@cash-out', 3, '90.50'],
       ],
     );
     assert.equal(g.columns, 4);
     assert.deepEqual(
       g.links.map((l) => `${l.source}>${l.target} ${l.amount}`),
-      ['A@0>B@1 100.00', 'A@0>C@1 50.00', 'B@1>X@cash-out 60.00', 'B@1>A@2 40.00', 'C@1>D@2 50.00', 'A@2>X@cash-out 40.00', 'D@2>X@cash-out 20.5'],
+      ['A@0>B@1 100.00', 'A@0>C@1 50.00', 'A@0>X@cash-out 10.00', 'B@1>X@cash-out 60.00', 'B@1>A@2 40.00', 'C@1>D@2 50.00', 'D@2>X@cash-out 20.5'],
     );
     const x = g.nodes.find((n) => n.id === 'X')!;
     assert.equal(x.cashOut, true);
     assert.equal(x.tag, 'exchange');
-    assert.equal(g.nodes.filter((n) => n.isSource).length, 1);
+    assert.deepEqual(
+      g.nodes.filter((n) => n.isSource).map((n) => n.key),
+      ['A@0'],
+    );
+  });
+
+  test('a node reached first at a later hop sends from that layer: the link skips no column backwards', () => {
+    const g = flowGraph({ ...cyclic, endpoints: [] });
+    for (const l of g.links) {
+      const col = (k: string) => g.nodes.find((n) => n.key === k)!.column;
+      assert.ok(col(l.target) > col(l.source), `${l.source} → ${l.target}`);
+    }
   });
 
   test('parallel flows between the same two points at the same hop are one link with the exact sum', () => {
@@ -102,7 +116,7 @@ describe('the Sankey graph of a trace', () => {
   test('a backward trace puts the source on the left and its payers to the right', () => {
     const g = flowGraph({
       ...cyclic,
-      params: { direction: 'backward' },
+      direction: 'backward',
       flows: [
         { from: 'P', to: 'A', hop: 1, amount: '70.00' },
         { from: 'Q', to: 'P', hop: 2, amount: '70.00' },
@@ -122,7 +136,7 @@ describe('the Sankey graph of a trace', () => {
   test('a trace from a transfer starts at the first hop’s payer, with what it paid', () => {
     const g = flowGraph({
       ...cyclic,
-      source: { id: 'pay-1', caption: 'Payment 1', amount: '1000.00', currency: 'EUR' },
+      source: { id: 'pay-1', caption: 'Payment 1', amount: null, currency: 'EUR' },
       flows: [
         { from: 'V', to: 'M', hop: 1, amount: '1000.00' },
         { from: 'M', to: 'X', hop: 2, amount: '300.00' },
@@ -142,7 +156,7 @@ describe('the Sankey graph of a trace', () => {
     const g = flowGraph({ ...cyclic, flows: [] });
     assert.deepEqual(
       g.nodes.map((n) => [n.key, n.amount]),
-      [['A@0', '150.00']],
+      [['A@0', '160.00']],
     );
     assert.equal(g.links.length, 0);
   });
@@ -164,8 +178,8 @@ describe('the Sankey layout', () => {
     const h = (k: string) => node(k).y1 - node(k).y0;
     assert.ok(Math.abs(h('B@1') / h('C@1') - 2) < 1e-9);
     assert.ok(Math.abs(link('A@0', 'B@1').width / link('A@0', 'C@1').width - 2) < 1e-9);
-    // X receives 60 + 40 + 20.5 = 120.5 of the 150 that left A.
-    assert.ok(Math.abs(h('X@cash-out') / h('A@0') - 120.5 / 150) < 1e-9);
+    // X receives 10 + 60 + 20.5 = 90.5 of the 160 that left A.
+    assert.ok(Math.abs(h('X@cash-out') / h('A@0') - 90.5 / 160) < 1e-9);
   });
 
   test('nodes of one column do not overlap, and every link has a path', () => {

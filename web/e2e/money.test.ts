@@ -22,6 +22,10 @@ const FAN_OUT = 'Fan-out: 3 accounts, 2 transfers';
 const FAN_IN = 'Fan-in: 3 accounts, 2 transfers';
 const STRUCTURING = 'Structuring: 2 accounts, 1 transfer';
 
+/** The cell texts of a table's body rows. */
+const rowsOf = async (table: Locator): Promise<string[][]> =>
+  Promise.all((await table.locator('tbody tr').all()).map(async (r) => (await r.locator('td').allInnerTexts()).map((t) => t.trim())));
+
 async function showQueue(status: string, expected: string[]): Promise<void> {
   await page.getByLabel('Status').selectOption(status);
   await eventually(async () => assert.deepEqual(await titles(), expected));
@@ -140,5 +144,53 @@ describe('the money views in the browser', { timeout: 600_000 }, () => {
       assert.deepEqual(onChart.nodes, [ACCT.mule1, ACCT.mule2, ACCT.exchange].sort());
       assert.deepEqual(onChart.emphasised, onChart.nodes);
       assert.deepEqual(onChart.evidence, [`bank.pay-3:${ACCT.mule1}>${ACCT.exchange}`, `bank.pay-5:${ACCT.mule2}>${ACCT.exchange}`]);
+    }));
+  test('a FIFO trace of the victim’s payment shows the exchange as a cash-out point with the 300.00 that is his, and the transfer behind it', () =>
+    withScreenshot(page, 'trace-fifo', async () => {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Money flow' }).click();
+      await page.getByLabel(/^From/).fill('bank.pay-1');
+      await page.getByLabel('Model').selectOption('fifo');
+      await page.getByRole('button', { name: 'Trace', exact: true }).click();
+      // The API gives exact decimals without trailing zeros ("300"), and the page shows them as given.
+      const cashOut = page.getByRole('table', { name: 'Cash-out points' });
+      await cashOut.waitFor();
+      assert.deepEqual(await rowsOf(cashOut), [[NAMES[ACCT.exchange], 'exchange', '300 EUR']]);
+      // The shop got the other 300.00 of his money and passed none on; Mule one still holds 400.00 of it.
+      assert.deepEqual(await rowsOf(page.getByRole('table', { name: 'Endpoints' })), [
+        [NAMES[ACCT.exchange], 'exchange', 'yes', '300 EUR', '1 transfer'],
+        [NAMES[ACCT.shop], '—', 'no', '300 EUR', '1 transfer'],
+      ]);
+      const exchangeNode = page.locator(`.sankey-node-cashout[data-entity="${ACCT.exchange}"]`);
+      assert.equal(await exchangeNode.getAttribute('aria-label'), `${NAMES[ACCT.exchange]} (exchange): 300 EUR`);
+      await exchangeNode.click();
+      const behind = page.getByRole('table', { name: 'Transfers behind the number' });
+      await behind.waitFor();
+      const rows = await rowsOf(behind);
+      assert.equal(rows.length, 1);
+      assert.deepEqual(rows[0]!.slice(2), ['700 EUR', '300 EUR']);
+    }));
+
+  test('the haircut model shares Mule one’s clean money out in proportion: 700 × 1,000/1,400 = 500.00 reaches the exchange', () =>
+    withScreenshot(page, 'trace-haircut', async () => {
+      await page.getByLabel('Model').selectOption('haircut');
+      await page.getByRole('button', { name: 'Trace', exact: true }).click();
+      await eventually(async () => assert.deepEqual(await rowsOf(page.getByRole('table', { name: 'Cash-out points' })), [[NAMES[ACCT.exchange], 'exchange', '500 EUR']]));
+      assert.match(await page.evaluate('location.hash'), /model=haircut/);
+    }));
+
+  test('saving the trace puts its accounts on a saved chart of the case', () =>
+    withScreenshot(page, 'trace-save', async () => {
+      await page.getByLabel('Save as').fill('Victim payment to the exchange');
+      await page.getByLabel('Case (empty: personal)').fill('op-mule');
+      await page.getByRole('button', { name: 'Save trace' }).click();
+      const status = page.getByRole('form', { name: 'Save the trace' }).getByRole('status');
+      await eventually(async () => assert.match(await status.innerText(), /Saved as “Victim payment to the exchange”/));
+      const href = await status.getByRole('link', { name: 'Open the saved chart' }).getAttribute('href');
+      const id = decodeURIComponent(/^#\/chart\/(.+)$/.exec(href ?? '')?.[1] ?? '');
+      const chart = await callApi<{ name: string; case: string; state: { nodes: string[] } }>(app, token, 'GET', `/charts/${encodeURIComponent(id)}`);
+      assert.equal(chart.name, 'Victim payment to the exchange');
+      assert.equal(chart.case, 'op-mule');
+      // Haircut: the victim's money went through Mule one to the exchange and the shop.
+      for (const a of [ACCT.victim, ACCT.mule1, ACCT.exchange, ACCT.shop]) assert.ok(chart.state.nodes.includes(a), `${a} is on the saved chart`);
     }));
 });

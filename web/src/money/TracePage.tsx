@@ -8,6 +8,7 @@ import { EndpointDetail } from './EndpointDetail.tsx';
 import { CashOutTable, EndpointTable } from './EndpointTables.tsx';
 import { flowGraph } from './sankey-graph.ts';
 import { SankeyChart } from './SankeyChart.tsx';
+import { SaveTrace } from './SaveTrace.tsx';
 import { traceMoney } from './trace-api.ts';
 import { TraceForm } from './TraceForm.tsx';
 import type { TraceRequest, TraceView } from './types.ts';
@@ -33,8 +34,8 @@ function useTrace(req: TraceRequest | null): { trace: TraceView | null; error: E
 /** Captions for every id the view names: the trace's own, then the entities API for the accounts in between. */
 function useCaptions(t: TraceView | null): Record<string, string> {
   const ids = t ? [...new Set([...t.flows.flatMap((f) => [f.from, f.to]), ...t.endpoints.flatMap((e) => e.transfers.map((x) => x.id))])] : [];
-  const known = useEntities(ids);
-  const out: Record<string, string> = {};
+  const known = useEntities(t?.captions ? [] : ids);
+  const out: Record<string, string> = { ...t?.captions };
   for (const [id, e] of Object.entries(known)) if (e) out[id] = e.caption;
   if (t) {
     out[t.source.id] = t.source.caption || out[t.source.id] || t.source.id;
@@ -68,15 +69,8 @@ export function TracePage(props: { trace: TraceRequest | null }) {
       ) : null}
       {trace && graph ? (
         <>
-          <p className="trace-summary">
-            {req?.direction === 'backward' ? 'Where ' : ''}
-            <strong>{formatMoney(trace.source.amount, trace.currency)}</strong> {req?.direction === 'backward' ? 'came from, traced backward from' : 'traced forward from'}{' '}
-            <a href={hrefOf({ page: 'entity', id: trace.source.id })}>{trace.source.caption || trace.source.id}</a> ({req?.model.toUpperCase()}, up to {req?.maxHops} hops
-            {req?.minAmount ? `, flows of at least ${formatMoney(req.minAmount, trace.currency)}` : ''}).{' '}
-            <a className="button" href={hrefOf({ page: 'chart', add: chartIds, links: chartLinks })}>
-              Open on link chart
-            </a>
-          </p>
+          <TraceSummary trace={trace} request={req!} chartHref={hrefOf({ page: 'chart', add: chartIds, links: chartLinks })} />
+          <SaveTrace request={req!} />
           {trace.flows.length === 0 ? <p className="hint">No money moved on from here within the limits.</p> : <SankeyChart graph={graph} currency={trace.currency} captions={captions} selected={selected} onSelect={setSelected} />}
           <h2>Cash-out points</h2>
           <CashOutTable cashOut={trace.cashOut} currency={trace.currency} />
@@ -98,5 +92,32 @@ export function TracePage(props: { trace: TraceRequest | null }) {
         </>
       ) : null}
     </div>
+  );
+}
+
+/** What was traced, and the exact books: what left the source and where all of it is. */
+function TraceSummary(props: { trace: TraceView; request: TraceRequest; chartHref: string }) {
+  const { trace: t, request: r } = props;
+  const m = (a: string): string => formatMoney(a, t.currency);
+  const left = t.source.amount ?? t.totals?.left.amount ?? null;
+  const backward = r.direction === 'backward';
+  return (
+    <>
+      <p className="trace-summary">
+        {left ? <strong>{m(left)}</strong> : 'The money'} {backward ? 'traced backward (where it came from) from' : 'traced forward (where it went) from'}{' '}
+        <a href={hrefOf({ page: 'entity', id: t.source.id })}>{t.source.caption || t.source.id}</a> ({r.model.toUpperCase()}, up to {r.maxHops} hops
+        {r.minAmount ? `, flows of at least ${m(r.minAmount)}` : ''}).{' '}
+        <a className="button" href={props.chartHref}>
+          Open on link chart
+        </a>
+      </p>
+      {t.totals && (
+        <p className="trace-books" aria-label="Books">
+          Of {m(t.totals.left.amount)}: {m(t.totals.atEndpoints.amount)} at endpoints, {m(t.totals.inIntermediate.amount)} still held on the way
+          {t.totals.belowMinimum.amount !== '0' ? `, ${m(t.totals.belowMinimum.amount)} below the minimum amount` : ''}.
+          {t.totals.conserved ? ' The books balance exactly.' : r.model === 'poison' ? ' (Poison counts exposure, so the parts add up to more.)' : ''}
+        </p>
+      )}
+    </>
   );
 }

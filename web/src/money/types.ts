@@ -16,8 +16,11 @@ export interface TraceRequest {
 export interface TraceFlow {
   from: string;
   to: string;
+  /** The layer of the far end (the source is layer 0): a node reached at several hops appears once per hop. */
   hop: number;
   amount: string;
+  /** How many transfers the flow adds up. */
+  rows?: number;
 }
 
 export interface EndpointTransfer {
@@ -33,9 +36,11 @@ export interface EndpointTransfer {
 export interface TraceEndpoint {
   id: string;
   caption: string;
-  tag: string;
+  tag: string | null;
   amount: string;
   cashOut: boolean;
+  /** Why the trace stopped here: service, category, hop-limit, rest. */
+  reasons?: string[];
   transfers: EndpointTransfer[];
 }
 
@@ -57,14 +62,33 @@ export interface TraceHop {
 }
 
 export interface TracePath {
+  endpoint?: string;
   amount: string;
   hops: TraceHop[];
 }
 
+/** Exact books of the trace: what left the source, and where all of it is (decimal text in `amount`). */
+export interface TraceTotals {
+  left: { amount: string };
+  atEndpoints: { amount: string };
+  inIntermediate: { amount: string };
+  belowMinimum: { amount: string };
+  unspentAtSource: { amount: string };
+  conserved: boolean;
+}
+
 export interface TraceView {
-  source: { id: string; caption: string; amount: string; currency: string };
+  /** `amount` is null when the trace was asked for all the money of an account. */
+  source: { id: string; caption: string; amount: string | null; currency: string };
+  direction?: TraceDirection;
+  model?: TraceModel;
   params: Record<string, unknown>;
   currency: string;
+  totals?: TraceTotals;
+  /** Captions of every entity the trace names. */
+  captions?: Record<string, string>;
+  flowCount?: number;
+  endpointCount?: number;
   flows: TraceFlow[];
   endpoints: TraceEndpoint[];
   cashOut: CashOutPoint[];
