@@ -7,6 +7,8 @@ import { gatherScatter, GATHER_SCATTER_CITATION, GATHER_SCATTER_PARAMS } from '.
 import { mules, MULE_CITATION, MULE_PARAMS } from './typologies/mule.ts';
 import { peelChains, PEEL_CITATION, PEEL_PARAMS } from './typologies/peel-chain.ts';
 import { rapidNewAccounts, RAPID_CITATION, RAPID_PARAMS } from './typologies/rapid-new-account.ts';
+import { splitFanIns, SPLIT_FAN_IN_CITATION, SPLIT_FAN_IN_PARAMS } from './typologies/split-fan-in.ts';
+import { splitPayments, SPLIT_PAYMENT_CITATION, SPLIT_PAYMENT_PARAMS } from './typologies/split-payment.ts';
 import { scatterGather, SCATTER_GATHER_CITATION, SCATTER_GATHER_PARAMS } from './typologies/scatter-gather.ts';
 import { stack, STACK_CITATION, STACK_PARAMS } from './typologies/stack.ts';
 import { structuring, STRUCTURING_CITATION, STRUCTURING_PARAMS } from './typologies/structuring.ts';
@@ -25,6 +27,8 @@ export const DETECTORS: readonly Detector[] = [
   { name: 'structuring', typology: 'structuring', citation: STRUCTURING_CITATION, params: STRUCTURING_PARAMS, run: structuring },
   { name: 'peel-chain', typology: 'peel-chain', citation: PEEL_CITATION, params: PEEL_PARAMS, run: peelChains },
   { name: 'rapid-new-account', typology: 'rapid-new-account', citation: RAPID_CITATION, params: RAPID_PARAMS, run: rapidNewAccounts },
+  { name: 'split-payment', typology: 'split-payment', citation: SPLIT_PAYMENT_CITATION, params: SPLIT_PAYMENT_PARAMS, run: splitPayments },
+  { name: 'split-fan-in', typology: 'split-fan-in', citation: SPLIT_FAN_IN_CITATION, params: SPLIT_FAN_IN_PARAMS, run: splitFanIns },
 ];
 
 /** The detector of that name, or undefined. */

@@ -44,3 +44,20 @@ test('every registered detector runs on an empty ledger; unknown detectors are r
   for (const d of DETECTORS) assert.ok(Array.isArray(d.run(empty).findings), d.name);
   assert.throws(() => runDetectors(empty, { detectors: ['nope'] }), { code: 'CORVID_ERR_VALIDATION' });
 });
+
+test('on equal scores a composite is kept before its parts, so it still absorbs them', () => {
+  const f = (typology: 'bipartite' | 'stack', accounts: string[]): Finding => ({
+    typology,
+    detector: typology,
+    score: 1,
+    explanation: '',
+    accounts,
+    transfers: [],
+    window: { start: 0, end: 0 },
+  });
+  const { kept } = dedupe([f('bipartite', ['a', 'b', 'c', 'd']), f('stack', ['a', 'b', 'c', 'd', 'e', 'f'])]);
+  assert.deepEqual(
+    kept.map((k) => k.typology),
+    ['stack'],
+  );
+});

@@ -25,6 +25,7 @@ const PARTS: Partial<Record<Typology, readonly Typology[]>> = {
   stack: ['bipartite'],
   'gather-scatter': ['fan-in', 'fan-out'],
   'scatter-gather': ['fan-out', 'fan-in'],
+  'split-fan-in': ['split-payment'],
 };
 
 function covers(big: Set<string>, small: readonly string[]): boolean {
@@ -33,9 +34,13 @@ function covers(big: Set<string>, small: readonly string[]): boolean {
   return inside * 2 >= small.length;
 }
 
-/** Keeps, in score order, each finding unless a kept one of the same typology (or of a composite of it) covers half its accounts. */
+/**
+ * Keeps, in score order, each finding unless a kept one of the same typology (or of a composite of it) covers half its
+ * accounts. On equal scores (common: scores saturate at 1.0) composites come first, so a stack still explains its layers.
+ */
 export function dedupe(findings: readonly Finding[]): { kept: Finding[]; dropped: number } {
-  const ranked = [...findings].sort((a, b) => b.score - a.score || a.typology.localeCompare(b.typology));
+  const composite = (f: Finding): number => (PARTS[f.typology] ? 0 : 1);
+  const ranked = [...findings].sort((a, b) => b.score - a.score || composite(a) - composite(b) || a.typology.localeCompare(b.typology));
   const kept: { f: Finding; set: Set<string> }[] = [];
   for (const f of ranked) {
     const dup = kept.some((k) => (k.f.typology === f.typology || PARTS[k.f.typology]?.includes(f.typology)) && covers(k.set, f.accounts));

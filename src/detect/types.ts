@@ -2,7 +2,19 @@
 import type { Ledger } from '../money/ledger.ts';
 
 export type Typology =
-  'fan-out' | 'fan-in' | 'cycle' | 'scatter-gather' | 'gather-scatter' | 'bipartite' | 'stack' | 'mule' | 'structuring' | 'peel-chain' | 'rapid-new-account';
+  | 'fan-out'
+  | 'fan-in'
+  | 'cycle'
+  | 'scatter-gather'
+  | 'gather-scatter'
+  | 'bipartite'
+  | 'stack'
+  | 'mule'
+  | 'structuring'
+  | 'peel-chain'
+  | 'rapid-new-account'
+  | 'split-payment'
+  | 'split-fan-in';
 
 export const TYPOLOGIES: readonly Typology[] = [
   'fan-out',
@@ -16,6 +28,8 @@ export const TYPOLOGIES: readonly Typology[] = [
   'structuring',
   'peel-chain',
   'rapid-new-account',
+  'split-payment',
+  'split-fan-in',
 ];
 
 /** A closed time interval in the ledger's seconds. */

@@ -1,11 +1,13 @@
 /**
  * Realistic background traffic for synthetic ledgers: salaries from payroll accounts, recurring bills to billers,
  * purchases at merchants with Zipf popularity and power-law (Pareto) shopper activity, payments among friends,
- * savers sweeping salary to a savings account, merchants paying suppliers, and gift collections — the legitimately
- * busy or bursty accounts that look like fan-in, fan-out and pass-through, so that precision means something.
+ * savers sweeping salary to a savings account, merchants paying suppliers, gift collections, and small repeated payments
+ * (background-small.ts) — the legitimately busy, bursty or small-amount accounts that look like fan-in, fan-out,
+ * pass-through and split payments, so that precision means something.
  * Streams rows into a RowSink; nothing per row is kept.
  */
 import { cents, draws, type Draw } from './draw.ts';
+import { smallPayments } from './background-small.ts';
 import type { RowSink } from './sink.ts';
 
 export const DAY = 86_400;
@@ -150,7 +152,7 @@ export function background(o: BackgroundOptions, sink: RowSink): { pop: Populati
   const days = o.days ?? 180;
   const cur = o.currency ?? 'EUR';
   const pop = population(o.accounts, days, d);
-  let rows = business(pop, sink, d, cur) + collections(pop, sink, d, cur);
+  let rows = business(pop, sink, d, cur) + collections(pop, sink, d, cur) + smallPayments(pop, sink, d, cur);
   const weights = new Float32Array(pop.persons);
   let wsum = 0;
   for (let i = 0; i < pop.persons; i++) wsum += weights[i] = d.pareto(1.6, 200) * (1 - pop.startDay[i]! / days);

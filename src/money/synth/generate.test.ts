@@ -21,8 +21,8 @@ test('the same seed gives the same ledger and truth; another seed does not', () 
 test('every typology is planted, and each planted row joins accounts of its pattern', () => {
   const { ledger, truth } = synthLedger(opts);
   const kinds = new Set(truth.map((t) => t.typology));
-  assert.equal(kinds.size, 11);
-  assert.equal(truth.length, 22);
+  assert.equal(kinds.size, 13);
+  assert.equal(truth.length, 26);
   for (const t of truth) {
     assert.ok(t.transfers.length > 0);
     const accounts = new Set(t.accounts);

@@ -1,7 +1,7 @@
 /**
  * Seeded synthetic ledgers with planted typologies and their ground truth: background traffic (background.ts) plus
  * instances of AMLSim's fan-out, fan-in, cycle, scatter-gather, gather-scatter, bipartite and stack, and mules,
- * structuring, peel chains and rapid movement through new accounts. AMLSim's "random" typology is not planted: a
+ * structuring, peel chains, rapid movement through new accounts and split payments (alone and fanned in). AMLSim's "random" typology is not planted: a
  * random walk among accounts carries no structural or amount signal a detector could or should find.
  */
 import type { Ledger } from '../ledger.ts';
@@ -10,6 +10,7 @@ import { draws } from './draw.ts';
 import { plantBipartite, plantCycle, plantFanIn, plantFanOut, plantGatherScatter, plantScatterGather, plantStack } from './plant-amlsim.ts';
 import { plantMule, plantPeelChain, plantRapidNew, plantStructuring } from './plant-fatf.ts';
 import { Kit, type PlantedTruth } from './plant-kit.ts';
+import { plantSplitFanIn, plantSplitPayment } from './plant-split.ts';
 import { CsvSink, LedgerSink, type RowSink } from './sink.ts';
 
 export type { PlantedTruth } from './plant-kit.ts';
@@ -31,6 +32,8 @@ const PLANTERS: readonly ((k: Kit) => void)[] = [
   plantStructuring,
   plantPeelChain,
   plantRapidNew,
+  plantSplitPayment,
+  plantSplitFanIn,
 ];
 
 /** Background then planted rows into any sink; returns the ground truth. */
