@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { ValidationError } from '../errors.ts';
 import { currencyScale, parseUnits } from './amount.ts';
+import { ByteInterner } from './byte-intern.ts';
 import { LedgerBuilder, type Ledger } from './ledger.ts';
 
 export const LEDGER_CSV_HEADER = 'from,to,time,amount,currency,transfer';
@@ -15,8 +16,8 @@ const CR = 13;
 const DOT = 46;
 const QUOTE = 34;
 
-/** Exact units of the decimal digits in buf[a, b) at a scale; fast in doubles when safe, else through parseUnits. */
-function units(buf: Buffer, a: number, b: number, scale: number): bigint | null {
+/** Exact units of the decimal digits in buf[a, b) at a scale; a safe integer when it fits, else through parseUnits. */
+function units(buf: Buffer, a: number, b: number, scale: number): bigint | number | null {
   let int = 0;
   let frac = 0;
   let fracDigits = -1;
@@ -34,7 +35,26 @@ function units(buf: Buffer, a: number, b: number, scale: number): bigint | null 
   }
   if (fracDigits > scale) return parseUnits(buf.toString('latin1', a, b), scale)?.units ?? null;
   const whole = int * 10 ** scale + frac * 10 ** (scale - Math.max(fracDigits, 0));
-  return Number.isSafeInteger(whole) ? BigInt(whole) : (parseUnits(buf.toString('latin1', a, b), scale)?.units ?? null);
+  return Number.isSafeInteger(whole) ? whole : (parseUnits(buf.toString('latin1', a, b), scale)?.units ?? null);
+}
+
+/** Epoch seconds in buf[a, b): plain digits read from the bytes, anything else through Number(). */
+function seconds(buf: Buffer, a: number, b: number): number {
+  let t = 0;
+  if (b - a > 15 || a === b) return Number(buf.toString('latin1', a, b));
+  for (let i = a; i < b; i++) {
+    const c = buf[i]! - 48;
+    if (c < 0 || c > 9) return Number(buf.toString('latin1', a, b));
+    t = t * 10 + c;
+  }
+  return t;
+}
+
+/** Whether buf[a, b) holds the bytes of `text` (latin1). */
+function bytesAre(buf: Buffer, a: number, b: number, text: string | null): boolean {
+  if (text === null || b - a !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (buf[a + i] !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Feeds CSV bytes into a builder line by line; a line cut by the chunk boundary is carried to the next chunk. */
@@ -43,9 +63,11 @@ export class LedgerCsvParser {
   private carry: Buffer | null = null;
   private header = true;
   private line = 0;
-  private lastCurrency = '';
+  private lastCurrency: string | null = null;
   private lastIndex = 0;
   private lastScale = 0;
+  private readonly ids = new ByteInterner();
+  private readonly newNode = (id: string): number => this.b.node(id);
   /** Lines skipped: a bad amount or time, or the wrong number of fields. */
   skipped = 0;
 
@@ -81,16 +103,16 @@ export class LedgerCsvParser {
     }
     if (k !== 6) return void this.skipped++;
     f[6] = b + 1;
-    const cur = buf.toString('latin1', f[4]!, f[5]! - 1);
-    if (cur !== this.lastCurrency) {
+    if (!bytesAre(buf, f[4]!, f[5]! - 1, this.lastCurrency)) {
+      const cur = buf.toString('latin1', f[4]!, f[5]! - 1);
       this.lastCurrency = cur;
       this.lastIndex = this.b.currency(cur);
       this.lastScale = currencyScale(cur);
     }
     const u = units(buf, f[3]!, f[4]! - 1, this.lastScale);
-    const time = Number(buf.toString('latin1', f[2]!, f[3]! - 1));
-    const from = this.b.node(buf.toString('latin1', f[0]!, f[1]! - 1));
-    const to = this.b.node(buf.toString('latin1', f[1]!, f[2]! - 1));
+    const time = seconds(buf, f[2]!, f[3]! - 1);
+    const from = this.ids.get(buf, f[0]!, f[1]! - 1, this.newNode);
+    const to = this.ids.get(buf, f[1]!, f[2]! - 1, this.newNode);
     if (u === null || !this.b.addUnits(from, to, time, u, this.lastIndex, buf.toString('latin1', f[5]!, f[6]! - 1))) this.skipped++;
   }
 }
