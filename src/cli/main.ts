@@ -11,6 +11,7 @@ import { registerPeer } from './commands/peer.ts';
 import { registerResolve } from './commands/resolve.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerTrace } from './commands/trace.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerWallets } from './commands/wallets.ts';
 
@@ -32,6 +33,7 @@ registerUsers(program);
 registerJobs(program);
 registerNetwork(program);
 registerDetect(program);
+registerTrace(program);
 registerPeer(program);
 registerMatch(program);
 registerWallets(program);
