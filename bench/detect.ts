@@ -61,6 +61,8 @@ function amlsim(): void {
   figure('accounts / transfers / fraud accounts', `${fmt(ledger.nodeCount)} / ${fmt(ledger.size)} / ${fmt(fraud.size)} (${seconds(t)})`);
   for (const r of run.results)
     figure(`  ${r.detector} (${fmt(r.findings.length)} findings)`, prfText(setPRF(new Set(r.findings.flatMap((f) => f.accounts)), fraud)));
+  const splits = run.findings.filter((f) => f.typology.startsWith('split-'));
+  figure('union of the split detectors (split-payment, split-fan-in)', prfText(setPRF(new Set(splits.flatMap((f) => f.accounts)), fraud)));
   const union = setPRF(new Set(run.findings.flatMap((f) => f.accounts)), fraud);
   figure('union of all alerts, account level', prfText(union));
   figure('published: best graph models, HI-Small minority F1', `≈ ${PUBLISHED_F1} (Egressy et al., AAAI 2024; supervised, another data set)`);
