@@ -262,3 +262,22 @@ describe('call-detail records that give numbers, not people', () => {
     assert.deepEqual(calls({ sharedIdentifiers: false }).sort(), ['ds.c1', 'ds.c2~ds.finn~ds.gus', 'ds.c2~ds.finn~ds.hana', 'ds.c4']);
   });
 });
+
+describe('payments that name only accounts', () => {
+  test('a bank statement payment links the payer and beneficiary accounts; named parties win over accounts', () => {
+    const statements = [
+      st('bank.a1', 'BankAccount', 'iban', 'DE89370400440532013000'),
+      st('bank.a2', 'BankAccount', 'iban', 'NL91ABNA0417164300'),
+      st('bank.p1', 'Payment', 'payerAccount', 'bank.a1', ref),
+      st('bank.p1', 'Payment', 'beneficiaryAccount', 'bank.a2', ref),
+      st('bank.p1', 'Payment', 'amount', '250'),
+      st('bank.anna', 'Person', 'name', 'Anna'),
+      st('bank.p2', 'Payment', 'payer', 'bank.anna', ref),
+      st('bank.p2', 'Payment', 'payerAccount', 'bank.a1', ref),
+      st('bank.p2', 'Payment', 'beneficiaryAccount', 'bank.a2', ref),
+    ];
+    const { graph } = buildGraph(model, entitiesFromStatements(model, statements), {});
+    const list = graph.mapEdges((k, a, s, t) => `${k} ${a.schema} ${s}-${t}`).sort();
+    assert.deepEqual(list, ['bank.p1 Payment bank.a1-bank.a2', 'bank.p2 Payment bank.anna-bank.a2']);
+  });
+});

@@ -22,6 +22,9 @@ export interface EdgeSpec {
   /** Phone-number properties that stand for an end the record does not name (a call-detail record's A and B numbers). */
   sourceNumber?: string;
   targetNumber?: string;
+  /** Entity properties that stand for an end the record does not name (a bank statement's accounts without their holders). */
+  sourceAccount?: string;
+  targetAccount?: string;
 }
 
 /**
@@ -35,6 +38,11 @@ const EXTRA_EDGES: Readonly<Record<string, EdgeSpec>> = {
 /** Schemata whose records may give an end as a phone number only: operators' call-detail records. */
 const NUMBER_ENDS: Readonly<Record<string, Pick<EdgeSpec, 'sourceNumber' | 'targetNumber'>>> = {
   Call: { sourceNumber: 'callerNumber', targetNumber: 'receiverNumber' },
+};
+
+/** Payments that name only the accounts (bank statements, AMLSim, camt.053) link the accounts. */
+const ACCOUNT_ENDS: Readonly<Record<string, Pick<EdgeSpec, 'sourceAccount' | 'targetAccount'>>> = {
+  Payment: { sourceAccount: 'payerAccount', targetAccount: 'beneficiaryAccount' },
 };
 
 const specs = new WeakMap<Model, Map<string, EdgeSpec | undefined>>();
@@ -51,6 +59,8 @@ export function edgeSpec(model: Model, schema: string): EdgeSpec | undefined {
     spec = s.edge ?? ancestors.map((a) => EXTRA_EDGES[a]).find((x) => x !== undefined);
     const numbers = ancestors.map((a) => NUMBER_ENDS[a]).find((x) => x !== undefined) ?? NUMBER_ENDS[schema];
     if (spec && numbers) spec = { ...spec, ...numbers };
+    const accounts = ancestors.map((a) => ACCOUNT_ENDS[a]).find((x) => x !== undefined);
+    if (spec && accounts) spec = { ...spec, ...accounts };
   }
   bySchema.set(schema, spec);
   return spec;
@@ -184,8 +194,12 @@ export class GraphBuilder {
   }
 
   #addInterstitial(e: Entity, spec: EdgeSpec): void {
-    const sources = e.properties[spec.source] ?? [];
-    const targets = e.properties[spec.target] ?? [];
+    const endOf = (prop: string, account: string | undefined): string[] => {
+      const named = e.properties[prop] ?? [];
+      return named.length || !account ? named : (e.properties[account] ?? []);
+    };
+    const sources = endOf(spec.source, spec.sourceAccount);
+    const targets = endOf(spec.target, spec.targetAccount);
     const start = extreme(e, DATE_START, false);
     const end = extreme(e, DATE_END, true);
     const base: EdgeAttributes = {
