@@ -1,10 +1,11 @@
-/** `corvid export --format ftm|stix|csv [--resolved]`: what the user sees, capped at the recipient's TLP, H2 withheld. */
+/** `corvid export --format ftm|stix|misp|csv [--resolved]`: what the user sees, capped at the recipient's TLP, H2 withheld. */
 import type { Command } from 'commander';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { ValidationError } from '../../errors.ts';
 import { exportCsv } from '../../cooperate/export-csv.ts';
 import { exportFtm } from '../../cooperate/export-ftm.ts';
+import { exportMisp } from '../../cooperate/export-misp.ts';
 import type { ExportCounts, ExportPolicy } from '../../cooperate/export-policy.ts';
 import { exportResolvedFtm, type ResolvedExportCounts } from '../../cooperate/export-resolved.ts';
 import { exportStix } from '../../cooperate/export-stix.ts';
@@ -21,10 +22,16 @@ interface ExportFlags extends GlobalOptions {
   tlpMax?: string;
   allowH2?: boolean;
   resolved?: boolean;
+  info?: string;
 }
 
 type Exporter = (ctx: Context, store: Store, policy: ExportPolicy, write: (s: string) => Promise<void> | void) => Promise<ExportCounts>;
-const EXPORTERS: Record<string, Exporter> = { ftm: exportFtm, csv: exportCsv, stix: exportStix };
+const exporters = (o: ExportFlags): Record<string, Exporter> => ({
+  ftm: exportFtm,
+  csv: exportCsv,
+  stix: exportStix,
+  misp: (ctx, store, policy, write) => exportMisp(ctx, store, policy, write, o.info ? { info: o.info } : {}),
+});
 
 async function writeTo(stream: WriteStream | NodeJS.WriteStream, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
@@ -33,20 +40,21 @@ async function writeTo(stream: WriteStream | NodeJS.WriteStream, chunk: string):
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('export entities as FtM JSON lines, a STIX 2.1 bundle or CSV statements')
-    .requiredOption('-f, --format <format>', 'ftm | stix | csv')
+    .description('export entities as FtM JSON lines, a STIX 2.1 bundle, a MISP event or CSV statements')
+    .requiredOption('-f, --format <format>', 'ftm | stix | misp | csv')
     .option('-o, --out <file>', 'write to a file (default: standard output)')
     .option('-d, --dataset <name...>', 'only these datasets')
     .option('-s, --schema <name...>', 'only these schemata')
     .option('--tlp-max <label>', "the recipient's TLP ceiling: nothing above it is exported")
     .option('--allow-h2', 'include H2 values (only with the provider’s recorded permission)')
+    .option('--info <text>', 'misp only: the event title (default "Corvid export")')
     .option('--resolved', 'ftm only: one line per canonical entity (resolved groups merged, with their member ids as referents)')
     .action(async (_o: ExportFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<ExportFlags>();
       await withRuntime(o, async (rt) => {
         if (o.resolved && o.format !== 'ftm') throw new ValidationError('CORVID_ERR_VALIDATION', `--resolved works with --format ftm only, not ${o.format}`);
-        const exporter = o.resolved ? exportResolvedFtm : EXPORTERS[o.format];
-        if (!exporter) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown export format: ${o.format} (ftm, stix or csv)`);
+        const exporter = o.resolved ? exportResolvedFtm : exporters(o)[o.format];
+        if (!exporter) throw new ValidationError('CORVID_ERR_VALIDATION', `unknown export format: ${o.format} (ftm, stix, misp or csv)`);
         const policy: ExportPolicy = {
           ...(o.dataset ? { datasets: o.dataset } : {}),
           ...(o.schema ? { schemata: o.schema } : {}),
