@@ -14,7 +14,15 @@ const server = createServer((req, res) => {
     respond(state, JSON.parse(Buffer.concat(chunks).toString('utf8')))
       .then((reply) => {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
-        if (reply.type === 'psi.ack' && state.result) setImmediate(() => (server.close(), void engine.close()));
+        if (reply.type === 'psi.ack' && state.result) {
+          setImmediate(() => {
+            server.close();
+            void engine.close().then(() => {
+              const c = process.cpuUsage();
+              process.stdout.write(`${JSON.stringify({ cpuSeconds: (c.user + c.system) / 1e6 })}\n`);
+            });
+          });
+        }
       })
       .catch((err: unknown) => {
         const body = isCorvidError(err) ? err.toJSON() : { code: 'CORVID_ERR_INTERNAL', message: String(err) };

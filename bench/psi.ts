@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
@@ -19,20 +20,48 @@ import { selectorSet } from './psi-data.ts';
 const GOAL_SECONDS = 120;
 const GOAL_RATIO = 10;
 const { values: args } = parseArgs({
-  options: { n: { type: 'string', default: '1000000' }, overlap: { type: 'string', default: '100000' }, 'om-sample': { type: 'string', default: '10000' }, fuzzy: { type: 'string', default: '100000' }, 'skip-psi': { type: 'boolean', default: false } },
+  options: {
+    n: { type: 'string', default: '1000000' },
+    overlap: { type: 'string', default: '100000' },
+    'om-sample': { type: 'string', default: '10000' },
+    fuzzy: { type: 'string', default: '100000' },
+    'skip-psi': { type: 'boolean', default: false },
+    'skip-openmined': { type: 'boolean', default: false },
+    'skip-fuzzy': { type: 'boolean', default: false },
+  },
 });
 const n = Number(args.n);
 const overlap = Number(args.overlap);
 
-/** Starts the responder process and resolves with its port. */
-function startResponder(): Promise<{ port: number; done: Promise<void> }> {
+/** The machine's 1-minute load average: every figure is printed beside it (2 cores shared with other work). */
+const load = (): string => `load ${loadavg()[0].toFixed(1)}`;
+
+/** Starts the responder process; resolves with its port, and `done` with its CPU seconds when it exits. */
+function startResponder(): Promise<{ port: number; done: Promise<number> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/psi-child.ts', String(n), String(overlap)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const done = new Promise<void>((ok) => child.on('exit', () => ok()));
+  const lines: string[] = [];
+  let buffered = '';
+  const done = new Promise<number>((ok) =>
+    child.on('exit', () => {
+      const last = lines.map((l) => JSON.parse(l) as { cpuSeconds?: number }).find((l) => l.cpuSeconds !== undefined);
+      ok(last?.cpuSeconds ?? NaN);
+    }),
+  );
   return new Promise((ok, fail) => {
-    child.stdout.once('data', (d: Buffer) => ok({ port: (JSON.parse(d.toString()) as { port: number }).port, done }));
+    child.stdout.on('data', (d: Buffer) => {
+      buffered += d.toString();
+      const parts = buffered.split('\n');
+      buffered = parts.pop() ?? '';
+      for (const l of parts) {
+        if (lines.length === 0) ok({ port: (JSON.parse(l) as { port: number }).port, done });
+        lines.push(l);
+      }
+    });
     child.once('error', fail);
   });
 }
+
+const cpuSeconds = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1e6;
 
 async function psi(): Promise<number> {
   const { port, done } = await startResponder();
@@ -48,13 +77,17 @@ async function psi(): Promise<number> {
   };
   const engine = workerEngine();
   const mine = selectorSet(n, overlap, 1);
+  const before = load();
+  const cpu0 = process.cpuUsage();
   const { value: result, seconds } = await timed(() => runRequester({ selectorType: 'phone', selectors: mine, reveal: 'both', engine }, send));
+  const requesterCpu = cpuSeconds(process.cpuUsage(cpu0));
   await engine.close();
-  await done;
-  figure(`PSI ${fmt(n)} × ${fmt(n)} selectors, two processes, loopback HTTP`, `${seconds.toFixed(1)} s (goal ≤ ${GOAL_SECONDS} s)`);
+  const responderCpu = await done;
+  figure(`PSI ${fmt(n)} × ${fmt(n)} selectors, two processes, loopback HTTP`, `${seconds.toFixed(1)} s (goal ≤ ${GOAL_SECONDS} s; ${before} at start, ${load()} at end)`);
+  figure('CPU seconds requester + responder (all threads)', `${requesterCpu.toFixed(1)} + ${responderCpu.toFixed(1)} = ${(requesterCpu + responderCpu).toFixed(1)} s (2 cores: ≥ ${((requesterCpu + responderCpu) / 2).toFixed(1)} s wall if idle)`);
   figure('intersection found / planted', `${fmt(result.cardinality)} / ${fmt(overlap)}${result.cardinality === overlap ? '' : '  MISMATCH'}`);
-  figure('bytes requester → responder', mb(bytes.sent));
-  figure('bytes responder → requester', mb(bytes.received));
+  figure('bytes requester → responder', `${mb(bytes.sent)} (${(bytes.sent / n).toFixed(1)} B per selector)`);
+  figure('bytes responder → requester', `${mb(bytes.received)} (${(bytes.received / n).toFixed(1)} B per selector)`);
   return seconds;
 }
 
@@ -86,6 +119,8 @@ async function openMined(ourSeconds: number): Promise<void> {
   const s = Math.min(n, Number(args['om-sample']));
   const xs = selectorSet(s, Math.round((s * overlap) / n), 1);
   const ys = selectorSet(s, Math.round((s * overlap) / n), 2);
+  const before = load();
+  const cpu0 = process.cpuUsage();
   const { value: bytes, seconds } = await timed(() => {
     const server = lib.server.createWithNewKey(true);
     const client = lib.client.createWithNewKey(true);
@@ -95,8 +130,9 @@ async function openMined(ourSeconds: number): Promise<void> {
     client.getIntersection(setup, response);
     return setup.serializeBinary().length + request.serializeBinary().length + response.serializeBinary().length;
   });
+  const cpu = cpuSeconds(process.cpuUsage(cpu0));
   const extrapolated = (seconds * n) / s;
-  figure(`OpenMined psi.js ${fmt(s)} × ${fmt(s)}, one process, measured`, `${seconds.toFixed(1)} s, ${mb(bytes)}`);
+  figure(`OpenMined psi.js ${fmt(s)} × ${fmt(s)}, one process, measured`, `${seconds.toFixed(1)} s, ${cpu.toFixed(1)} CPU s, ${mb(bytes)} (${before} at start, ${load()} at end)`);
   figure(`OpenMined psi.js ${fmt(n)} × ${fmt(n)} (EXTRAPOLATED, linear)`, `${extrapolated.toFixed(0)} s`);
   if (ourSeconds > 0) figure('ratio OpenMined / Corvid (extrapolated)', `${(extrapolated / ourSeconds).toFixed(1)}× (goal ≥ ${GOAL_RATIO}×)`);
 }
@@ -153,6 +189,8 @@ function febrl(): void {
 
 let ours = 0;
 if (!args['skip-psi']) ours = await psi();
-await openMined(ours);
-fuzzySynthetic();
-febrl();
+if (!args['skip-openmined']) await openMined(ours);
+if (!args['skip-fuzzy']) {
+  fuzzySynthetic();
+  febrl();
+}

@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CorvidError, type ErrorCode } from '../../errors.ts';
 import { multiply, POINT_BYTES } from './group.ts';
-import { hashToCurve } from './hash-to-curve.ts';
+import { hashToGroup, ristrettoReady } from './ristretto.ts';
 
 /** The two expensive operations of ECDH-PSI, asynchronous so that they can run off the calling thread. */
 export interface PsiEngine {
-  /** hash_to_curve of each message under `dst`, packed 32-byte u-coordinates in input order. */
+  /** hash_to_ristretto255 of each message under `dst` as X25519 u-coordinates (hashToGroup), packed, in input order. */
   hash(dst: Uint8Array, msgs: readonly Uint8Array[]): Promise<Buffer>;
   /** X25519(scalar, u) for each packed u-coordinate, in input order. */
   multiply(scalar: Uint8Array, points: Uint8Array): Promise<Buffer>;
@@ -29,7 +29,7 @@ export type WorkerReply =
  */
 export function inlineEngine(): PsiEngine {
   return {
-    hash: async (dst, msgs) => hashToCurve(msgs, dst),
+    hash: async (dst, msgs) => (await ristrettoReady(), hashToGroup(msgs, dst)),
     multiply: async (scalar, points) => multiply(scalar, points),
     close: async () => undefined,
   };

@@ -1,6 +1,7 @@
-// The blinding group: X25519 (RFC 7748) through Node's OpenSSL, over packed 32-byte u-coordinates.
-import { createPrivateKey, createPublicKey, diffieHellman, randomBytes, type KeyObject } from 'node:crypto';
+// The blinding: X25519 (RFC 7748) through libsodium (sodium-native), over packed 32-byte u-coordinates.
+import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { CorvidError } from '../../errors.ts';
+import { nativeSodium } from './ristretto.ts';
 
 /** Bytes of one u-coordinate. */
 export const POINT_BYTES = 32;
@@ -16,7 +17,7 @@ export function newScalar(): Buffer {
   return randomBytes(32);
 }
 
-/** The scalar as an OpenSSL key object, made once per batch. */
+/** The scalar as an OpenSSL key object (kept for callers of the earlier API; multiply takes raw bytes). */
 export function scalarKey(scalar: Uint8Array): KeyObject {
   if (scalar.length !== 32) throw new CorvidError('CORVID_ERR_VALIDATION', 'a PSI scalar is 32 bytes');
   return createPrivateKey({ key: Buffer.concat([PKCS8_X25519, scalar]), format: 'der', type: 'pkcs8' });
@@ -38,26 +39,24 @@ export function isCanonical(points: Uint8Array, at: number): boolean {
  * [k]·P for every packed u-coordinate P (X25519(k, u), RFC 7748 §5): blinding and re-blinding are the same call.
  * Clamping makes k a multiple of 8, so any small-order component of P vanishes, and the two parties' clamped
  * scalars commute: X25519(a, X25519(b, u)) = u([a′b′]P) = X25519(b, X25519(a, u)). Refuses non-canonical
- * encodings and small-order points (OpenSSL fails on the all-zero output) with CORVID_ERR_COOPERATE_BAD_POINT.
- * @example const blinded = multiply(newScalar(), hashToCurve([Buffer.from('+31612345678')], dst));
+ * encodings and small-order points (libsodium refuses them and an all-zero result) with CORVID_ERR_COOPERATE_BAD_POINT.
+ * libsodium's X25519 takes raw bytes, so no key object is made per point (the cost that OpenSSL's API imposes).
+ * @example const blinded = multiply(newScalar(), hashToGroup([Buffer.from('+31612345678')], dst));
  */
 export function multiply(scalar: Uint8Array | KeyObject, points: Uint8Array): Buffer {
   if (points.length % POINT_BYTES !== 0) throw new CorvidError('CORVID_ERR_COOPERATE_BAD_MESSAGE', 'packed points are not a multiple of 32 bytes');
-  const privateKey = scalar instanceof Uint8Array ? scalarKey(scalar) : scalar;
+  const k = scalar instanceof Uint8Array ? scalar : Buffer.from(scalar.export({ format: 'jwk' }).d as string, 'base64url');
+  if (k.length !== 32) throw new CorvidError('CORVID_ERR_VALIDATION', 'a PSI scalar is 32 bytes');
   const n = points.length / POINT_BYTES;
   const out = Buffer.alloc(points.length);
-  const view = Buffer.from(points.buffer, points.byteOffset, points.byteLength);
   for (let i = 0; i < n; i++) {
     const at = i * POINT_BYTES;
     if (!isCanonical(points, at)) throw badPoint(i, 'non-canonical encoding');
-    let shared: Buffer;
     try {
-      const x = view.toString('base64url', at, at + POINT_BYTES);
-      shared = diffieHellman({ privateKey, publicKey: createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x }, format: 'jwk' }) });
+      nativeSodium.crypto_scalarmult(out.subarray(at, at + POINT_BYTES), k, points.subarray(at, at + POINT_BYTES));
     } catch {
       throw badPoint(i, 'small-order point');
     }
-    shared.copy(out, at);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// ECDH private set intersection (Meadows 1986; Huberman, Franklin & Hogg 1999) over curve25519: the public API of src/cooperate/psi.
+// ECDH private set intersection (Meadows 1986; Huberman, Franklin & Hogg 1999) over ristretto255 / X25519: the public API of src/cooperate/psi.
 export { createResponder, respond } from './responder.ts';
 export type { ResponderOptions, ResponderResult, ResponderState } from './responder.ts';
 export { runRequester } from './requester.ts';
@@ -10,4 +10,5 @@ export type { PsiMessage, Reveal } from './messages.ts';
 export { DEFAULT_BATCH, sessionDst } from './session.ts';
 export type { PsiProgress } from './session.ts';
 export { hashToCurve, SUITE } from './hash-to-curve.ts';
+export { hashToGroup, hashToRistretto, RISTRETTO_SUITE, ristrettoReady } from './ristretto.ts';
 export { multiply, newScalar } from './group.ts';

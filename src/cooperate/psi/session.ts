@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { CorvidError } from '../../errors.ts';
 import type { SelectorType } from '../selectors.ts';
 import { POINT_BYTES } from './group.ts';
-import { SUITE } from './hash-to-curve.ts';
+import { RISTRETTO_SUITE } from './ristretto.ts';
 
 /** Default points per batch: 2¹⁶ points are 2 MiB of bytes, 2.7 MB of base64url. */
 export const DEFAULT_BATCH = 1 << 16;
@@ -18,10 +18,10 @@ export interface PsiProgress {
 /**
  * The session's DST (RFC 9380 §3.1): protocol, version, selector type, session id and both nonces, then the suite,
  * so that no hash of one session (or one selector type) is a hash of another. At most 255 bytes.
- * @example sessionDst('phone', sid, nReq, nResp).toString() // 'CORVID-PSI-V1:phone:<sid>:<nReq>:<nResp>:curve25519_XMD:SHA-512_ELL2_RO_'
+ * @example sessionDst('phone', sid, nReq, nResp).toString() // 'CORVID-PSI-V1:phone:<sid>:<nReq>:<nResp>:ristretto255_XMD:SHA-512_R255MAP_RO_'
  */
 export function sessionDst(type: SelectorType, session: string, requesterNonce: string, responderNonce: string): Buffer {
-  return Buffer.from(`CORVID-PSI-V1:${type}:${session}:${requesterNonce}:${responderNonce}:${SUITE}`);
+  return Buffer.from(`CORVID-PSI-V1:${type}:${session}:${requesterNonce}:${responderNonce}:${RISTRETTO_SUITE}`);
 }
 
 export const newSessionId = (): string => randomBytes(16).toString('base64url');

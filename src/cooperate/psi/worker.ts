@@ -1,12 +1,13 @@
 // A PSI helper thread: hashes to the curve and multiplies packed points on request, for the worker engine.
 import { parentPort } from 'node:worker_threads';
 import { multiply } from './group.ts';
-import { hashToCurve } from './hash-to-curve.ts';
+import { hashToGroup, ristrettoReady } from './ristretto.ts';
 import type { WorkerRequest, WorkerReply } from './engine.ts';
 
-function handle(req: WorkerRequest): WorkerReply {
+async function handle(req: WorkerRequest): Promise<WorkerReply> {
   try {
-    const out = req.op === 'hash' ? hashToCurve(req.msgs.map((m) => Buffer.from(m)), req.dst) : multiply(req.scalar, req.points);
+    if (req.op === 'hash') await ristrettoReady();
+    const out = req.op === 'hash' ? hashToGroup(req.msgs, req.dst) : multiply(req.scalar, req.points);
     // Only a buffer that owns its whole ArrayBuffer may be transferred; Buffer.alloc gives one, copy otherwise.
     const own = out.byteOffset === 0 && out.buffer.byteLength === out.byteLength;
     return { id: req.id, ok: true, out: own ? new Uint8Array(out.buffer, 0, out.byteLength) : new Uint8Array(out) };
@@ -16,7 +17,11 @@ function handle(req: WorkerRequest): WorkerReply {
   }
 }
 
+// Replies in arrival order (the engine matches them by id in any case).
+let queue: Promise<unknown> = Promise.resolve();
 parentPort?.on('message', (req: WorkerRequest) => {
-  const reply = handle(req);
-  parentPort?.postMessage(reply, reply.ok ? [reply.out.buffer as ArrayBuffer] : []);
+  queue = queue.then(async () => {
+    const reply = await handle(req);
+    parentPort?.postMessage(reply, reply.ok ? [reply.out.buffer as ArrayBuffer] : []);
+  });
 });
