@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { currencyScale, formatUnits, mulDiv, parseUnits } from './amount.ts';
+import { currencyScale, formatUnits, mulDiv, mulDivNumber, parseUnits } from './amount.ts';
 
 describe('exact amounts', () => {
   it('keeps ISO minor units plus two for fiat and native units for crypto', () => {
@@ -36,4 +36,21 @@ describe('exact amounts', () => {
     assert.equal(mulDiv(5n, 1n, 2n), 2n);
     assert.equal(mulDiv(7n, 1n, 2n), 4n);
   });
+  it('mulDivNumber gives mulDiv\'s result, in doubles below 2^53 and through bigint at and past it', () => {
+    const cases: [number, number, number][] = [
+      [60, 50, 90], [1, 1, 2], [3, 1, 2], [5, 1, 2], [7, 3, 6], [0, 5, 9], [9, 0, 4], [10, 10, 0],
+      [2 ** 26, 2 ** 26 + 1, 3], // a × num just below 2^53
+      [2 ** 26 + 1, 2 ** 27, 7], // a × num just past 2^53: rounded in doubles, exact through bigint
+      [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 2, Number.MAX_SAFE_INTEGER], // far past: 2^53 − 3
+      [4_503_599_627_370_497, 3, 9_007_199_254_740_991],
+    ];
+    for (const [a, num, den] of cases) {
+      assert.equal(BigInt(mulDivNumber(a, num, den)), mulDiv(BigInt(a), BigInt(num), BigInt(den)), `${a} × ${num} / ${den}`);
+    }
+    for (let i = 1; i < 2000; i++) {
+      const [a, num, den] = [(i * 7919) % 1_000_003, (i * 104_729) % 999_983, 1 + ((i * 15_485_863) % 1_000_033)];
+      assert.equal(BigInt(mulDivNumber(a, num, den)), mulDiv(BigInt(a), BigInt(num), BigInt(den)));
+    }
+  });
 });
+

@@ -116,3 +116,18 @@ export function mulDiv(a: bigint, num: bigint, den: bigint): bigint {
   if (twice > d || (twice === d && q % 2n !== 0n)) return q + (p < 0n !== den < 0n ? -1n : 1n);
   return q;
 }
+
+/**
+ * mulDiv on non-negative safe integers held as doubles, with the same result: exact in doubles while a × num stays
+ * below 2^53 (`%` and an exactly divisible quotient are exact), through bigint beyond. The result is ≤ a when num ≤ den.
+ * @example mulDivNumber(60, 50, 90) // 33 (33.33… rounded half to even)
+ */
+export function mulDivNumber(a: number, num: number, den: number): number {
+  if (den === 0) return 0;
+  const p = a * num;
+  if (p > Number.MAX_SAFE_INTEGER) return Number(mulDiv(BigInt(a), BigInt(num), BigInt(den)));
+  const r = p % den;
+  const q = (p - r) / den;
+  const twice = r * 2;
+  return twice > den || (twice === den && q % 2 !== 0) ? q + 1 : q;
+}

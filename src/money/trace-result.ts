@@ -53,7 +53,7 @@ export function nodeFigures(l: Ledger, p: Plan, o: SweepOutcome, model: TaintMod
   for (const [n, idx] of arrivals) {
     const s = o.slot[n]!;
     const sent = s >= 0 ? o.sent[s]! : 0n;
-    const held = s >= 0 ? (model.conserves ? model.held(s) : idx.reduce((a, i) => a + o.tainted[i]! - o.stoppedOf[i]!, 0n)) : 0n;
+    const held = s >= 0 ? (model.conserves ? o.held(s) : idx.reduce((a, i) => a + o.tainted[i]! - o.stoppedOf[i]!, 0n)) : 0n;
     const stopped = o.stopped.get(n) ?? 0n;
     const frozen = o.frozen.get(n) ?? 0n;
     const reasons: EndpointReason[] = [];

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LedgerBuilder } from './ledger.ts';
-import { endpointAmounts, ledgerOf } from './testing.ts';
+import { DIAMOND, endpointAmounts, ledgerOf } from './testing.ts';
 import { trace } from './trace.ts';
 
 const TWO52 = 2n ** 52n;
@@ -48,5 +48,23 @@ describe('trace sweep', () => {
     assert.deepEqual(endpointAmounts(trace(l, { from: { node: 'S', time: 0 }, model: 'fifo' })), { D: '60', E: '40' });
     assert.deepEqual(endpointAmounts(trace(l, { from: { node: 'S', time: 0 }, model: 'haircut' })), { D: '73.3333', E: '26.6667' });
     assert.deepEqual(endpointAmounts(trace(l, { from: { row: 3 }, direction: 'backward', model: 'fifo' })), { X: '30', S: '20' });
+  });
+});
+
+describe('doubles and bigint', () => {
+  test('a trace gives the same report whether its currency volume allows doubles or forces bigint', () => {
+    // An unrelated P→Q of 2^53 units after everything pushes the EUR volume past 2^53: that ledger runs in bigint.
+    const rows = [...DIAMOND, ['S', 'A', 25, '7.0001'], ['A', 'B', 45, '3.3333'], ['B', 'E', 55, '1.25']] as const;
+    const small = ledgerOf(rows.map((r) => [...r]));
+    const b = new LedgerBuilder();
+    rows.forEach(([from, to, time, amount], i) => b.add({ from, to, time, amount, currency: 'EUR', transferId: `r${i}` }));
+    b.addUnits(b.node('P'), b.node('Q'), 1000, 2n ** 53n, b.currency('EUR'), 'huge');
+    const large = b.build();
+    for (const model of ['fifo', 'haircut', 'poison'] as const) {
+      for (const from of [{ node: 'S', time: 0, amount: '90' }, { row: 1 }]) {
+        const options = { from, model, minAmount: '0.5' };
+        assert.deepEqual(trace(large, options), trace(small, options), `${model} ${JSON.stringify(from)}`);
+      }
+    }
   });
 });

@@ -4,6 +4,8 @@
  * (a UTXO transaction's inputs before its outputs, a chain within one block in order), cycles broken by row order.
  */
 import { amountOf, numberUnits, type Ledger } from './ledger.ts';
+import { numberSweep } from './trace-sweep-number.ts';
+import { replayBalance, safeVolume } from './trace-replay.ts';
 import type { TaintModel } from './taint/model.ts';
 import type { Plan } from './trace-source.ts';
 
@@ -25,6 +27,24 @@ export interface SweepOutcome {
   belowMinimum: bigint;
   /** Rows in other currencies that left a traced node, by currency index. */
   notFollowed: Map<number, number>;
+  /** Traced money still at a slot's node at the end (the model's `held`, from whichever arithmetic ran). */
+  held: (slot: number) => bigint;
+}
+
+/** One row step of the sweep, in bigint (`Sweep`) or in doubles (`NumberSweep`); the scan and groups are shared. */
+export interface Taker {
+  readonly src: Uint32Array;
+  readonly dst: Uint32Array;
+  readonly slot: Int32Array;
+  readonly injecting: Uint8Array;
+  /** Rows already taken at the current time, so a node reached mid-group counts them in its balance. */
+  readonly doneNow: Set<number>;
+  relevant(r: number): boolean;
+  inScope(r: number): boolean;
+  take(r: number): void;
+  /** Whether no followable traced money is held anywhere (conserving models only). */
+  idle(): boolean;
+  outcome(): SweepOutcome;
 }
 
 /** Rows in (time, row) order; the builder keeps them, older ledgers get them sorted here. */
@@ -47,14 +67,13 @@ function lowerBound(l: Ledger, order: Uint32Array, t: number): number {
   return lo;
 }
 
-class Sweep {
+class Sweep implements Taker {
   readonly src: Uint32Array;
   readonly dst: Uint32Array;
   readonly out: SweepOutcome;
   private readonly carry: bigint[];
   private readonly arrive: bigint[];
   private readonly zeros: bigint[];
-  /** Rows already taken at the current time, so a node reached mid-group counts them in its balance. */
   readonly doneNow = new Set<number>();
   live = 0n;
   /** 1 for nodes that send source money (a typed-array test before the map look-up, on every row). */
@@ -77,7 +96,19 @@ class Sweep {
     this.injecting = new Uint8Array(l.nodeCount);
     this.num = numberUnits(l);
     for (const r of p.inject.keys()) this.injecting[this.src[r]!] = 1;
-    this.out = { slot, slotNode: [], sent: [], stopped: new Map(), frozen: new Map(), rows: [], tainted: [], stoppedOf: [], left: 0n, belowMinimum: 0n, notFollowed: new Map() };
+    this.out = { slot, slotNode: [], sent: [], stopped: new Map(), frozen: new Map(), rows: [], tainted: [], stoppedOf: [], left: 0n, belowMinimum: 0n, notFollowed: new Map(), held: (s) => model.held(s) };
+  }
+
+  get slot(): Int32Array {
+    return this.out.slot;
+  }
+
+  idle(): boolean {
+    return this.model.conserves && this.live === 0n;
+  }
+
+  outcome(): SweepOutcome {
+    return this.out;
   }
 
   /** Whether the row is in the traced currency and window; counts it as not followed when it leaves traced money. */
@@ -100,7 +131,8 @@ class Sweep {
 
   /** The node's known balance before row `now`: its rows earlier in the sweep (forward only), never below zero. */
   private balanceBefore(n: number, now: number): bigint {
-    return balanceFrom(this, n, now, this.num) ?? balanceFrom(this, n, now, null)!;
+    const b = replayBalance(this, n, now, this.num);
+    return Number.isNaN(b) ? replayBalance(this, n, now, null) : BigInt(b);
   }
 
   private open(n: number, now: number): number {
@@ -173,47 +205,14 @@ class Sweep {
   }
 }
 
-/**
- * A node's known balance before row `now` by replaying its rows (arrivals before departures at one time; at the
- * current time only rows already taken), never below zero. With `num`, in doubles: null when an amount or the
- * balance reaches 2^53 (the caller replays again in bigint); without, in bigint.
- */
-function balanceFrom(sw: Sweep, n: number, now: number, num: Float64Array | null): bigint | null {
-  const { l, p } = sw;
-  const t = l.time[now]!;
-  const time = l.time;
-  const inEnd = l.inStart[n + 1]!;
-  const outEnd = l.outStart[n + 1]!;
-  let i = l.inStart[n]!;
-  let o = l.outStart[n]!;
-  let bal = 0;
-  let big = 0n;
-  while (i < inEnd || o < outEnd) {
-    const takeIn = i < inEnd && (o >= outEnd || time[l.inRows[i]!]! <= time[l.outRows[o]!]!);
-    const r = takeIn ? l.inRows[i++]! : l.outRows[o++]!;
-    const tr = time[r]!;
-    if (tr > t) break;
-    if (tr < p.since || tr > p.until || l.currency[r] !== p.currency || (tr === t && !sw.doneNow.has(r))) continue;
-    if (num) {
-      const a = num[r]!;
-      bal = takeIn ? bal + a : a > bal ? 0 : bal - a;
-      if (!(bal <= Number.MAX_SAFE_INTEGER)) return null; // NaN (an amount past 2^53) or a sum past it
-    } else {
-      const a = amountOf(l, r);
-      big = takeIn ? big + a : a > big ? 0n : big - a;
-    }
-  }
-  return num ? BigInt(bal) : big;
-}
-
 /** Takes one row at its turn: rows at untraced nodes only mark themselves as done (a node reached later counts them). */
-function turn(sw: Sweep, r: number): void {
+function turn(sw: Taker, r: number): void {
   if (sw.relevant(r) && sw.inScope(r)) sw.take(r);
   sw.doneNow.add(r);
 }
 
 /** Takes a group of same-time rows so that each node's arrivals in the group come before its departures. */
-function takeGroup(sw: Sweep, group: number[]): void {
+function takeGroup(sw: Taker, group: number[]): void {
   // Only rows at traced nodes (or carrying source money) can start anything at this time.
   let relevant = 0;
   for (const r of group) if (sw.relevant(r)) relevant++;
@@ -273,8 +272,9 @@ function groupAround(l: Ledger, order: Uint32Array, k: number): [number, number]
  * @example const outcome = sweep(ledger, planTrace(ledger, { from: { row: 0 } }), fifo(6));
  */
 export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
-  const sw = new Sweep(l, p, model);
-  if (p.inject.size === 0) return sw.out;
+  const num = numberUnits(l);
+  const sw: Taker = (safeVolume(l, p.currency, num) ? numberSweep(l, p, model, num) : null) ?? new Sweep(l, p, model);
+  if (p.inject.size === 0) return sw.outcome();
   const order = timeOrder(l);
   let first = Infinity;
   let last = -Infinity;
@@ -283,8 +283,7 @@ export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
     last = Math.max(last, l.time[r]!);
   }
   const forward = p.forward;
-  const { src, dst, injecting } = sw;
-  const slot = sw.out.slot;
+  const { src, dst, injecting, slot } = sw;
   const time = l.time;
   const group: number[] = [];
   let k = forward ? lowerBound(l, order, first) : upperBound(l, order, last) - 1;
@@ -295,7 +294,7 @@ export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
       continue;
     }
     // Nothing followable left and no source money still to come: the rest of the ledger changes nothing.
-    if (model.conserves && sw.live === 0n && (forward ? time[r]! > last : time[r]! < first)) break;
+    if (sw.idle() && (forward ? time[r]! > last : time[r]! < first)) break;
     // The scan starts at a group boundary, so the group around k is whole; it is taken in scan order.
     const [lo, hi] = groupAround(l, order, k);
     group.length = 0;
@@ -304,5 +303,5 @@ export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
     takeGroup(sw, group);
     k = forward ? hi : lo - 1;
   }
-  return sw.out;
+  return sw.outcome();
 }

@@ -5,6 +5,7 @@
  */
 import { amountOf } from '../ledger.ts';
 import type { ModelContext, TaintModel } from './model.ts';
+import { fifoNumber } from './fifo-number.ts';
 import { replayForward } from './replay.ts';
 
 const UNTRACED = 255;
@@ -98,6 +99,7 @@ export function fifo(c: ModelContext): TaintModel {
       for (let lot = head[slot]!; lot >= 0; lot = next[lot]!) if (hop[lot] !== UNTRACED) s += amount[lot]!;
       return s;
     },
+    numeric: () => fifoNumber(width),
   };
 }
 

@@ -3,9 +3,9 @@
  * node's traced share of its balance at that moment. Balances come from the observed rows only; what a row
  * sends beyond the known balance comes from unknown, untraced funds. Shares are exact (bigint, half to even).
  */
-import { mulDiv } from '../amount.ts';
+import { mulDiv, mulDivNumber } from '../amount.ts';
 import { amountOf } from '../ledger.ts';
-import type { ModelContext, TaintModel } from './model.ts';
+import type { ModelContext, NumberTaintModel, TaintModel } from './model.ts';
 import { replayForward } from './replay.ts';
 
 /**
@@ -53,6 +53,55 @@ export function haircut(c: ModelContext): TaintModel {
       const base = slot * width;
       let s = 0n;
       for (let h = 0; h < width; h++) s += taint[base + h]!;
+      return s;
+    },
+    numeric: () => haircutNumber(width),
+  };
+}
+
+/** Haircut on doubles (safe integers): the same shares, half to even, through mulDivNumber. */
+function haircutNumber(width: number): NumberTaintModel {
+  let balance = new Float64Array(64);
+  let taint = new Float64Array(64 * width);
+  return {
+    open(slot, known) {
+      if (slot >= balance.length) {
+        const b = new Float64Array(Math.max(slot + 1, balance.length * 2));
+        b.set(balance);
+        balance = b;
+        const t = new Float64Array(b.length * width);
+        t.set(taint);
+        taint = t;
+      }
+      balance[slot] = known;
+      taint.fill(0, slot * width, (slot + 1) * width);
+    },
+    inflow(slot, amount, add) {
+      balance[slot]! += amount;
+      const base = slot * width;
+      for (let h = 0; h < width; h++) if (add[h]! > 0) taint[base + h]! += add[h]!;
+    },
+    outflow(slot, amount, out) {
+      const b = balance[slot]!;
+      const take = amount < b ? amount : b;
+      if (take <= 0) return 0;
+      balance[slot] = b - take;
+      const base = slot * width;
+      let total = 0;
+      for (let h = 0; h < width; h++) {
+        const t = taint[base + h]!;
+        if (t === 0) continue;
+        let c = take === b ? t : mulDivNumber(t, take, b);
+        if (total + c > take) c = take - total;
+        taint[base + h] = t - c;
+        out[h]! += c;
+        total += c;
+      }
+      return total;
+    },
+    held(slot) {
+      let s = 0;
+      for (let h = 0; h < width; h++) s += taint[slot * width + h]!;
       return s;
     },
   };

@@ -19,6 +19,19 @@ export interface TaintModel {
   outflow(slot: number, amount: bigint, out: bigint[], row: number): bigint;
   /** Traced money still at the node (poison: 0; it does not conserve). */
   held(slot: number): bigint;
+  /**
+   * The same model forward on doubles, for a currency whose whole volume in the ledger stays below 2^53 (then every
+   * balance, lot and share is a safe integer and the arithmetic is exact); the sweep then keeps this one's state.
+   */
+  numeric?(): NumberTaintModel;
+}
+
+/** A TaintModel's forward arithmetic on doubles (safe integers): the same calls, numbers and Float64Arrays. */
+export interface NumberTaintModel {
+  open(slot: number, balance: number): void;
+  inflow(slot: number, amount: number, taint: Float64Array): void;
+  outflow(slot: number, amount: number, out: Float64Array): number;
+  held(slot: number): number;
 }
 
 /** What a model may know of the trace it serves. */

@@ -4,7 +4,7 @@
  * they are not conserved (a node that received 1 and sent 10 passes on 10). Backward, the mirror: every row that
  * funded a traced node at or before its traced outflow counts in full.
  */
-import type { ModelContext, TaintModel } from './model.ts';
+import type { ModelContext, NumberTaintModel, TaintModel } from './model.ts';
 
 const NONE = 255;
 
@@ -43,5 +43,36 @@ export function poison(c: ModelContext): TaintModel {
     held() {
       return 0n;
     },
+    numeric: () => poisonNumber(maxHops),
+  };
+}
+
+/** Poison on doubles: only the lowest hop per node, and every row out counted in full. */
+function poisonNumber(maxHops: number): NumberTaintModel {
+  let hop = new Uint8Array(64);
+  return {
+    open(slot) {
+      if (slot >= hop.length) {
+        const next = new Uint8Array(Math.max(slot + 1, hop.length * 2));
+        next.set(hop);
+        hop = next;
+      }
+      hop[slot] = NONE;
+    },
+    inflow(slot, _amount, taint) {
+      for (let h = 0; h < hop[slot]! && h <= maxHops; h++) {
+        if (taint[h]! > 0) {
+          hop[slot] = h;
+          return;
+        }
+      }
+    },
+    outflow(slot, amount, out) {
+      const h = hop[slot]!;
+      if (h === NONE) return 0;
+      out[h]! += amount;
+      return amount;
+    },
+    held: () => 0,
   };
 }
