@@ -1,6 +1,6 @@
-/** The responder of bench/psi in its own process: a minimal loopback HTTP exchange (POST /psi, JSON in, JSON out). */
+/** The responder of bench/psi in its own process: a minimal loopback HTTP exchange (POST /psi; binary frames or JSON, answered in kind). */
 import { createServer } from 'node:http';
-import { createResponder, respond, workerEngine } from '../src/cooperate/psi/index.ts';
+import { createResponder, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, respond, workerEngine } from '../src/cooperate/psi/index.ts';
 import { isCorvidError } from '../src/errors.ts';
 import { selectorSet } from './psi-data.ts';
 
@@ -11,9 +11,12 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    respond(state, JSON.parse(Buffer.concat(chunks).toString('utf8')))
+    const binary = req.headers['content-type'] === FRAME_CONTENT_TYPE;
+    Promise.resolve()
+      .then(() => respond(state, binary ? decodeFrame(Buffer.concat(chunks)) : JSON.parse(Buffer.concat(chunks).toString('utf8'))))
       .then((reply) => {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+        if (binary) res.writeHead(200, { 'content-type': FRAME_CONTENT_TYPE }).end(encodeFrame(reply));
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
         if (reply.type === 'psi.ack' && state.result) {
           setImmediate(() => {
             server.close();

@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faker } from '@faker-js/faker';
-import { runRequester, workerEngine, type PsiMessage } from '../src/cooperate/psi/index.ts';
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, runRequester, workerEngine, type PsiMessage } from '../src/cooperate/psi/index.ts';
 import { compareEncoded, encodeNames } from '../src/cooperate/fuzzy/index.ts';
 import { BENCH_DIR, figure, fmt, mb, rng, timed } from './lib.ts';
 import { selectorSet } from './psi-data.ts';
@@ -28,6 +28,8 @@ const { values: args } = parseArgs({
     'skip-psi': { type: 'boolean', default: false },
     'skip-openmined': { type: 'boolean', default: false },
     'skip-fuzzy': { type: 'boolean', default: false },
+    /** base64url JSON bodies instead of binary frames (encodeFrame), as the JSON-only transport sends them. */
+    json: { type: 'boolean', default: false },
   },
 });
 const n = Number(args.n);
@@ -38,7 +40,9 @@ const load = (): string => `load ${loadavg()[0].toFixed(1)}`;
 
 /** Starts the responder process; resolves with its port, and `done` with its CPU seconds when it exits. */
 function startResponder(): Promise<{ port: number; done: Promise<number> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/psi-child.ts', String(n), String(overlap)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // --cpu-prof flags pass on to the responder, so that `node --cpu-prof --import tsx bench/psi.ts` profiles both.
+  const profile = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/psi-child.ts', String(n), String(overlap)], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines: string[] = [];
   let buffered = '';
   const done = new Promise<number>((ok) =>
@@ -67,13 +71,13 @@ async function psi(): Promise<number> {
   const { port, done } = await startResponder();
   const bytes = { sent: 0, received: 0 };
   const send = async (m: PsiMessage): Promise<unknown> => {
-    const body = JSON.stringify(m);
-    bytes.sent += Buffer.byteLength(body);
-    const res = await fetch(`http://127.0.0.1:${port}/psi`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-    const text = await res.text();
-    bytes.received += Buffer.byteLength(text);
-    if (!res.ok) throw new Error(`responder: ${text}`);
-    return JSON.parse(text);
+    const body = args.json ? Buffer.from(JSON.stringify(m)) : encodeFrame(m);
+    bytes.sent += body.length;
+    const res = await fetch(`http://127.0.0.1:${port}/psi`, { method: 'POST', headers: { 'content-type': args.json ? 'application/json' : FRAME_CONTENT_TYPE }, body });
+    const reply = Buffer.from(await res.arrayBuffer());
+    bytes.received += reply.length;
+    if (!res.ok) throw new Error(`responder: ${reply.toString()}`);
+    return res.headers.get('content-type') === FRAME_CONTENT_TYPE ? decodeFrame(reply) : JSON.parse(reply.toString());
   };
   const engine = workerEngine();
   const mine = selectorSet(n, overlap, 1);
@@ -83,7 +87,7 @@ async function psi(): Promise<number> {
   const requesterCpu = cpuSeconds(process.cpuUsage(cpu0));
   await engine.close();
   const responderCpu = await done;
-  figure(`PSI ${fmt(n)} × ${fmt(n)} selectors, two processes, loopback HTTP`, `${seconds.toFixed(1)} s (goal ≤ ${GOAL_SECONDS} s; ${before} at start, ${load()} at end)`);
+  figure(`PSI ${fmt(n)} × ${fmt(n)} selectors, two processes, loopback HTTP, ${args.json ? 'JSON' : 'binary frames'}`, `${seconds.toFixed(1)} s (goal ≤ ${GOAL_SECONDS} s; ${before} at start, ${load()} at end)`);
   figure('CPU seconds requester + responder (all threads)', `${requesterCpu.toFixed(1)} + ${responderCpu.toFixed(1)} = ${(requesterCpu + responderCpu).toFixed(1)} s (2 cores: ≥ ${((requesterCpu + responderCpu) / 2).toFixed(1)} s wall if idle)`);
   figure('intersection found / planted', `${fmt(result.cardinality)} / ${fmt(overlap)}${result.cardinality === overlap ? '' : '  MISMATCH'}`);
   figure('bytes requester → responder', `${mb(bytes.sent)} (${(bytes.sent / n).toFixed(1)} B per selector)`);

@@ -5,7 +5,7 @@ export { runRequester } from './requester.ts';
 export type { PsiSend, RequesterOptions, RequesterResult } from './requester.ts';
 export { inlineEngine, workerEngine } from './engine.ts';
 export type { PsiEngine } from './engine.ts';
-export { MAX_BATCH, PSI_VERSION, REVEALS, parseMessage } from './messages.ts';
+export { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE, MAX_BATCH, pack, PSI_VERSION, REVEALS, parseMessage, unpack } from './messages.ts';
 export type { PsiMessage, Reveal } from './messages.ts';
 export { DEFAULT_BATCH, sessionDst } from './session.ts';
 export type { PsiProgress } from './session.ts';

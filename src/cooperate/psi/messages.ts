@@ -197,3 +197,46 @@ export function unpack(points: string): Buffer {
 export function pack(points: Uint8Array): string {
   return Buffer.from(points.buffer, points.byteOffset, points.byteLength).toString('base64url');
 }
+
+/** Content type of {@link encodeFrame}'s output, for a transport that can carry binary bodies. */
+export const FRAME_CONTENT_TYPE = 'application/octet-stream';
+
+/**
+ * A message as one binary frame: 4-byte big-endian header length, the JSON header (the message without `points`),
+ * then the points as raw bytes — 32 bytes per point instead of base64url's 42.7 inside JSON.
+ * @example const body = encodeFrame(msg); const again = parseMessage(decodeFrame(body));
+ */
+export function encodeFrame(msg: PsiMessage): Buffer {
+  const { points, ...rest } = msg as PsiMessage & { points?: string };
+  const header = Buffer.from(JSON.stringify(points === undefined ? rest : { ...rest, points: true }));
+  const raw = points === undefined ? Buffer.alloc(0) : unpack(points);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(header.length);
+  return Buffer.concat([len, header, raw]);
+}
+
+/**
+ * The untrusted value inside a frame, for {@link parseMessage} (which checks everything, the points included).
+ * Refuses a frame whose header does not fit with CORVID_ERR_COOPERATE_BAD_MESSAGE.
+ */
+export function decodeFrame(frame: Uint8Array): unknown {
+  const b = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
+  if (b.length < 4) throw bad('frame shorter than its header length');
+  const len = b.readUInt32BE(0);
+  if (len > 64 * 1024 || 4 + len > b.length) throw bad('frame header length out of range');
+  let header: unknown;
+  try {
+    header = JSON.parse(b.toString('utf8', 4, 4 + len));
+  } catch {
+    throw bad('frame header is not JSON');
+  }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw bad('frame header is not an object');
+  const o = header as Record<string, unknown>;
+  if (!('points' in o)) {
+    if (b.length !== 4 + len) throw bad('bytes after a frame without points');
+    return o;
+  }
+  if (o.points !== true) throw bad('frame header points must be true');
+  if (b.length - 4 - len > MAX_BATCH * POINT_BYTES) throw bad('too many points in a frame');
+  return { ...o, points: b.toString('base64url', 4 + len) };
+}

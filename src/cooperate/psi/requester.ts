@@ -116,27 +116,46 @@ async function blindAndExchange(run: Run): Promise<string[]> {
   return keys;
 }
 
-/** Fetches the responder's blinded set page by page and re-blinds it: H(y)^ba, as a set; returned when the responder is to learn. */
+/**
+ * Fetches the responder's blinded set page by page and re-blinds it: H(y)^ba, as a set; returned when the responder
+ * is to learn. One message is in flight at a time, and the network overlaps the arithmetic: page p + 1 is fetched,
+ * and page p − 1 returned, while page p is being multiplied (fetch 0, fetch 1, return 0, fetch 2, return 1, …).
+ */
 async function fetchResponderSet(run: Run): Promise<Set<string>> {
   const theirs = new Set<string>();
   const giveBack = run.opts.reveal === 'responder' || run.opts.reveal === 'both';
-  for (let page = 0; ; page++) {
+  const fetchPage = async (page: number) => {
     const reply = await run.send({ v: PSI_VERSION, session: run.session, type: 'psi.fetch', what: 'responder-set', page });
     if (reply.type !== 'psi.page' || reply.what !== 'responder-set' || reply.page !== page) throw sessionError(`expected responder page ${page}`);
+    return reply;
+  };
+  const giveBackPage = async (page: number, points: Buffer, end: number) => {
+    const ack = await run.send({ v: PSI_VERSION, session: run.session, type: 'psi.return', page, points: pack(points) });
+    if (ack.type !== 'psi.ack') throw sessionError('expected psi.ack');
+    run.opts.onProgress?.({ phase: 'return', done: end, total: run.responderSize });
+  };
+  let owed: [number, Buffer, number] | undefined;
+  let reply = await fetchPage(0);
+  for (let page = 0; ; page++) {
     const [a, b] = batchRange(page, run.responderSize, run.batchSize);
     const points = unpack(reply.points);
     expectCount(points, Math.max(0, b - a), 'responder page');
-    const re = await run.engine.multiply(run.scalar, points);
+    const product = run.engine.multiply(run.scalar, points);
+    product.catch(() => undefined); // awaited below
+    if (owed) await giveBackPage(...owed);
+    owed = undefined;
+    const last = reply.last;
+    if (!last && b >= run.responderSize) throw sessionError('responder sent more pages than its size');
+    const next = last ? undefined : fetchPage(page + 1);
+    next?.catch(() => undefined); // awaited below
+    const re = await product;
     for (const k of pointKeys(re)) theirs.add(k);
     run.opts.onProgress?.({ phase: 'reblind', done: Math.max(0, b), total: run.responderSize });
-    if (giveBack && b > a) {
-      const ack = await run.send({ v: PSI_VERSION, session: run.session, type: 'psi.return', page, points: pack(re) });
-      if (ack.type !== 'psi.ack') throw sessionError('expected psi.ack');
-      run.opts.onProgress?.({ phase: 'return', done: b, total: run.responderSize });
-    }
-    if (reply.last) break;
-    if (b >= run.responderSize) throw sessionError('responder sent more pages than its size');
+    if (giveBack && b > a) owed = [page, re, b];
+    if (!next) break;
+    reply = await next;
   }
+  if (owed) await giveBackPage(...owed);
   return theirs;
 }
 
