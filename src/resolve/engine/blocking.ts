@@ -148,6 +148,13 @@ class PairBuffer {
   }
 }
 
+/** The pair-key stride for these records: a power of two above every record index. */
+export function strideOf(records: readonly ResolveRecord[]): number {
+  let maxIdx = 1;
+  for (const r of records) if (r.idx + 1 > maxIdx) maxIdx = r.idx + 1;
+  return 2 ** Math.ceil(Math.log2(maxIdx + 1));
+}
+
 /**
  * Candidate pairs of the records (already of one family) under the rules. Pairs are encoded as
  * numbers and de-duplicated by sorting, which needs far less memory than a set of pairs.
@@ -155,9 +162,7 @@ class PairBuffer {
 export function candidatePairs(records: readonly ResolveRecord[], rules: readonly BlockingRule[], opts: BlockingOptions = {}): BlockingResult {
   const maxBlock = opts.maxBlock ?? 1000;
   const refineAt = opts.refineAt ?? 100;
-  let maxIdx = 1;
-  for (const r of records) if (r.idx + 1 > maxIdx) maxIdx = r.idx + 1;
-  const stride = 2 ** Math.ceil(Math.log2(maxIdx + 1));
+  const stride = strideOf(records);
   const out = new PairBuffer();
   const perRule: Record<string, number> = {};
   const skipped: BlockingResult['skipped'] = [];
@@ -189,7 +194,7 @@ export function candidatePairs(records: readonly ResolveRecord[], rules: readonl
 }
 
 /** Positions of the records under each key (a record once per key). */
-function blocksOf(records: readonly ResolveRecord[], keysOf: (r: ResolveRecord, out: string[]) => void): Map<string, number[]> {
+export function blocksOf(records: readonly ResolveRecord[], keysOf: (r: ResolveRecord, out: string[]) => void): Map<string, number[]> {
   const blocks = new Map<string, number[]>();
   const keys: string[] = [];
   for (let pos = 0; pos < records.length; pos++) {

@@ -71,34 +71,57 @@ function sharedJob(pairs: number, K: number): SharedJob {
   };
 }
 
+/** Compares pairs given as keys (`first * stride + second`): levels K per pair and tf frequencies. */
+export type PairComparer = (pairs: Float64Array, stride: number) => { levels: Uint8Array; tf: Float32Array };
+
+/** Messages to a helper thread: a job to help with, in the shared arrays. */
+export interface JobMessage {
+  pairs: Float64Array;
+  stride: number;
+  job: SharedJob;
+}
+
 /**
- * Compares every pair, on two threads when the job is large and the machine has the cores.
- * @example const { levels, tf } = compareAll(all, members, spec, pairs, stride, tfs);
+ * A comparer for one family that works on two threads for large jobs and keeps its helper thread (and
+ * its copy of the records) for every later job — the candidate pairs, the random pairs for u, the
+ * training sessions' pairs — so the records are copied once. Call `close` when done.
+ * @example const pool = comparePool(all, members, spec, tfs); const { levels } = pool.compare(pairs, stride); pool.close();
  */
-export function compareAll(
-  all: readonly ResolveRecord[], members: readonly ResolveRecord[], spec: FamilySpec, pairs: Float64Array, stride: number, tfs: (Map<string, number> | null)[],
-): { levels: Uint8Array; tf: Float32Array } {
+export function comparePool(
+  all: readonly ResolveRecord[], members: readonly ResolveRecord[], spec: FamilySpec, tfs: readonly (ReadonlyMap<string, number> | null)[],
+): { compare: PairComparer; close(): void } {
   const K = spec.comparisons.length;
   const byIdx = (i: number): ResolveRecord => all[i];
-  const run = (from: number, to: number, job: SharedJob): void => compareRange(byIdx, spec, pairs, stride, tfs, from, to, job.levels, job.tf);
-  if (pairs.length < PARALLEL_FROM || availableParallelism() < 2) {
-    const levels = new Uint8Array(pairs.length * K);
-    const tf = new Float32Array(pairs.length * K);
-    compareRange(byIdx, spec, pairs, stride, tfs, 0, pairs.length, levels, tf);
-    return { levels, tf };
-  }
-  const job = sharedJob(pairs.length, K);
-  const pairBuf = new Float64Array(new SharedArrayBuffer(pairs.length * 8));
-  pairBuf.set(pairs);
-  const worker = new Worker(new URL('./compare-boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./compare-thread.ts', import.meta.url).href, family: spec.family, records: members, tfs, pairs: pairBuf, stride, job },
-  });
-  worker.unref();
-  worker.on('error', () => undefined); // a failed helper is covered below: its chunks are redone here
-  drainChunks(job, (from, to) => run(from, to, job), pairs.length);
-  waitForHelper(job, (c) => run(c * CHUNK, Math.min(pairs.length, (c + 1) * CHUNK), job));
-  void worker.terminate();
-  return { levels: job.levels, tf: job.tf };
+  let worker: Worker | undefined;
+  const helper = (): Worker => {
+    if (worker) return worker;
+    worker = new Worker(new URL('./compare-boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./compare-thread.ts', import.meta.url).href, family: spec.family, records: members, tfs },
+    });
+    worker.unref();
+    worker.on('error', () => undefined); // a failed helper is covered below: its chunks are redone here
+    return worker;
+  };
+  const compare: PairComparer = (pairs, stride) => {
+    const run = (from: number, to: number, levels: Uint8Array, tf: Float32Array): void => compareRange(byIdx, spec, pairs, stride, tfs, from, to, levels, tf);
+    // Once the helper is up (a large job came first), smaller jobs are worth sharing too.
+    const parallel = availableParallelism() >= 2 && (pairs.length >= PARALLEL_FROM || (worker !== undefined && pairs.length >= 4 * CHUNK));
+    if (!parallel) {
+      const levels = new Uint8Array(pairs.length * K);
+      const tf = new Float32Array(pairs.length * K);
+      run(0, pairs.length, levels, tf);
+      return { levels, tf };
+    }
+    const job = sharedJob(pairs.length, K);
+    const pairBuf = new Float64Array(new SharedArrayBuffer(pairs.length * 8));
+    pairBuf.set(pairs);
+    helper().postMessage({ pairs: pairBuf, stride, job } satisfies JobMessage);
+    const chunk = (c: number): void => run(c * CHUNK, Math.min(pairs.length, (c + 1) * CHUNK), job.levels, job.tf);
+    drainChunks(job, (from, to) => run(from, to, job.levels, job.tf), pairs.length);
+    waitForHelper(job, chunk);
+    return { levels: job.levels, tf: job.tf };
+  };
+  return { compare, close: () => void worker?.terminate() };
 }
 
 /** Waits until every chunk is done; chunks stuck with a stalled helper are redone by the caller. */

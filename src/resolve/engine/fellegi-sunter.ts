@@ -5,6 +5,7 @@
  * exact-match weights adjusted by term frequency, and a match weight that is the sum of each
  * comparison's log₂ Bayes factor, so every score explains itself.
  */
+import type { PairComparer } from './compare-pool.ts';
 import type { FamilySpec } from './families.ts';
 import type { PairLevels } from './levels.ts';
 import type { ResolveRecord } from './record.ts';
@@ -33,7 +34,7 @@ export function pairLevels(spec: FamilySpec): PairLevels {
  * non-matches. Counts are smoothed by half an observation so that a level never seen (e.g. an
  * identical passport number) gets a very small u rather than zero.
  */
-export function estimateU(records: readonly ResolveRecord[], spec: FamilySpec, sample: number, seed = 1): { u: number[][]; pairs: number } {
+export function estimateU(records: readonly ResolveRecord[], spec: FamilySpec, sample: number, seed = 1, compare?: PairComparer): { u: number[][]; pairs: number } {
   const n = records.length;
   const K = spec.comparisons.length;
   const counts = spec.comparisons.map((c) => new Float64Array(c.levels.length));
@@ -47,6 +48,19 @@ export function estimateU(records: readonly ResolveRecord[], spec: FamilySpec, s
   };
   if (all <= sample) {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) add(records[i], records[j]);
+  } else if (compare) {
+    // The same random pairs, compared as one job (on two threads when it is large).
+    let stride = 2;
+    for (const r of records) while (r.idx >= stride) stride *= 2;
+    const keys = new Float64Array(sample);
+    const rand = prng(seed);
+    while (pairs < sample) {
+      const i = Math.floor(rand() * n);
+      const j = Math.floor(rand() * n);
+      if (i !== j) keys[pairs++] = records[i].idx * stride + records[j].idx;
+    }
+    const { levels } = compare(keys, stride);
+    for (let p = 0; p < sample; p++) for (let k = 0; k < K; k++) counts[k][levels[p * K + k]]++;
   } else {
     const rand = prng(seed);
     while (pairs < sample) {

@@ -1,6 +1,6 @@
 /** Comparison levels shared by the families: names, dates, identifiers, contact details, addresses. */
 import type { NameForm, ResolveRecord } from './record.ts';
-import { damerauLevenshtein, jaroWinkler, softOverlap } from './strings.ts';
+import { atLeast, damerauLevenshtein, jaroWinkler, jaroWinklerBound, softOverlap } from './strings.ts';
 
 /**
  * One comparison of a family: a name and its levels, best first. Level 0 is always "missing on one
@@ -38,6 +38,13 @@ function sim(x: string, y: string): number {
   return jaroWinkler(x, y);
 }
 
+/** An upper bound of `sim`. */
+function simBound(x: string, y: string): number {
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  return jaroWinklerBound(x, y);
+}
+
 /** Picks the pair of name forms and the order that agree best (a written `FAMILY, Given` or swapped). */
 export function alignNames(a: ResolveRecord, b: ResolveRecord, out: NameAlignment): NameAlignment {
   out.a = null;
@@ -51,9 +58,11 @@ export function alignNames(a: ResolveRecord, b: ResolveRecord, out: NameAlignmen
       const gg = sim(fa.given, fb.given);
       const ss = sim(fa.surname, fb.surname);
       const straight = gg + ss;
-      // The crossed order only matters when the straight one is poor (swapped given and family names).
-      const gs = straight < 1.6 ? sim(fa.given, fb.surname) : 0;
-      const sg = straight < 1.6 ? sim(fa.surname, fb.given) : 0;
+      // The crossed order only matters when the straight one is poor (swapped given and family names),
+      // and only if it could beat it: a crossed order that cannot is taken as 0, with the same outcome.
+      const cross = straight < 1.6 && simBound(fa.given, fb.surname) + simBound(fa.surname, fb.given) > straight;
+      const gs = cross ? sim(fa.given, fb.surname) : 0;
+      const sg = cross ? sim(fa.surname, fb.given) : 0;
       const crossed = gs + sg;
       const s = Math.max(straight, crossed);
       if (s > best) {
@@ -153,7 +162,7 @@ export function emailLevel(a: readonly string[], b: readonly string[], aUsers: r
       const y = b[j];
       if (x === y) return 1;
       if (near || Math.abs(x.length - y.length) > 4) continue;
-      if (jaroWinkler(aUsers[i], bUsers[j]) >= 0.9 || jaroWinkler(x, y) >= 0.92) near = true;
+      if (atLeast(aUsers[i], bUsers[j], 0.9) || atLeast(x, y, 0.92)) near = true;
     }
   }
   return near ? 2 : 3;

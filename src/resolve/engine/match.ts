@@ -1,6 +1,6 @@
 /** Probabilistic matching of one family: blocking, comparison, training (or a given model) and scoring. */
 import { BLOCKING_RULES, candidatePairs, type BlockingResult } from './blocking.ts';
-import { compareAll } from './compare-pool.ts';
+import { comparePool } from './compare-pool.ts';
 import { logFactors, probability, tfAdjustment, type FsModel } from './fellegi-sunter.ts';
 import { fitPrior, trainFamily } from './training.ts';
 import type { FamilySpec } from './families.ts';
@@ -15,6 +15,8 @@ export interface MatchOptions {
   /** A model from an earlier run: skip training (incremental runs keep the weights stable). */
   model?: FsModel;
   seed?: number;
+  /** Called after each phase with its name and milliseconds (benchmarks; no effect on results). */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export interface FamilyMatches {
@@ -50,18 +52,42 @@ export function termFrequencies(records: readonly ResolveRecord[], spec: FamilyS
  * @example const m = matchFamily(all, persons, FAMILY_SPECS.person!, {}); // m.probabilities[i] for m.pairs[i]
  */
 export function matchFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: MatchOptions = {}): FamilyMatches {
+  const phase = phaseClock(opts.onPhase);
   const { pairs, ...blocking } = candidatePairs(records, BLOCKING_RULES[spec.family], { maxBlock: opts.maxBlock, changed: opts.changed });
+  phase('blocking');
   const tfs = termFrequencies(records, spec);
   // Levels (for EM and explanations) and, for exact matches on tf comparisons, the agreeing value's frequency.
-  const { levels, tf } = compareAll(all, records, spec, pairs, blocking.stride, tfs);
+  const pool = comparePool(all, records, spec, tfs);
   let model = opts.model;
   const fresh = !model || model.comparisons.length !== spec.comparisons.length;
-  if (fresh) model = trainFamily(all, records, spec, { uSample: opts.uSample, maxBlock: opts.maxBlock, seed: opts.seed }, opts.changed ? undefined : { pairs, stride: blocking.stride, levels });
+  let levels: Uint8Array;
+  let tf: Float32Array;
+  try {
+    ({ levels, tf } = pool.compare(pairs, blocking.stride));
+    phase('compare');
+    const known = opts.changed ? undefined : { pairs, stride: blocking.stride, levels };
+    if (fresh) model = trainFamily(all, records, spec, { uSample: opts.uSample, maxBlock: opts.maxBlock, seed: opts.seed }, known, pool.compare);
+    phase('training');
+  } finally {
+    pool.close();
+  }
   const trained = model as FsModel;
   const bf = bayesFactors(trained, levels, tf, pairs.length);
   if (fresh) trained.lambda = fitPrior(bf, records.length);
   const probabilities = withPrior(trained.lambda, bf);
+  phase('scoring');
   return { spec, model: trained, blocking, pairs, stride: blocking.stride, levels, tf, probabilities };
+}
+
+/** A function that reports the time since its last call (or creation) under a phase name; a no-op without a listener. */
+export function phaseClock(onPhase?: (phase: string, ms: number) => void): (phase: string) => void {
+  if (!onPhase) return () => undefined;
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    onPhase(name, now - last);
+    last = now;
+  };
 }
 
 /** log₂ Bayes factor of every pair: Σ log₂(m/u) over its levels, plus tf adjustments (no prior). */

@@ -8,7 +8,7 @@ import { Clusters, compareGraph, type ClusterOptions } from './cluster.ts';
 import { identifierLinks } from './deterministic.ts';
 import { FAMILY_SPECS } from './families.ts';
 import { explainPair, logFactors, type FsModel, type PairExplanation } from './fellegi-sunter.ts';
-import { matchFamily, type FamilyMatches } from './match.ts';
+import { matchFamily, phaseClock, type FamilyMatches } from './match.ts';
 import type { Family, ResolveRecord } from './record.ts';
 
 export interface ResolveOptions extends ClusterOptions {
@@ -19,6 +19,8 @@ export interface ResolveOptions extends ClusterOptions {
   maxBlock?: number;
   uSample?: number;
   seed?: number;
+  /** Called after each phase (identifier links, then per family blocking, compare, training, scoring, clustering) with milliseconds. */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export interface EngineInput {
@@ -105,6 +107,7 @@ export function resolveRecords(input: EngineInput): EngineResult {
   const changed = input.changed;
   const links: EngineLink[] = [];
   const review: EngineReview[] = [];
+  const phase = phaseClock(opts.onPhase);
 
   const idLinks = identifierLinks(records, (a, b) => vetoed(a, b) || (changed !== undefined && !changed[a] && !changed[b]));
   for (const l of idLinks) {
@@ -113,6 +116,7 @@ export function resolveRecords(input: EngineInput): EngineResult {
     }
   }
 
+  phase('identifier links');
   const byFamily = new Map<Family, ResolveRecord[]>();
   for (const r of records) {
     const list = byFamily.get(r.family);
@@ -124,9 +128,12 @@ export function resolveRecords(input: EngineInput): EngineResult {
   for (const [family, members] of byFamily) {
     const spec = FAMILY_SPECS[family];
     if (!spec || members.length < 2) continue;
-    const m = matchFamily(records, members, spec, { maxBlock: opts.maxBlock, uSample: opts.uSample, changed, model: input.models?.[family], seed: opts.seed });
+    const onPhase = opts.onPhase && ((name: string, ms: number): void => opts.onPhase?.(`${family} ${name}`, ms));
+    const m = matchFamily(records, members, spec, { maxBlock: opts.maxBlock, uSample: opts.uSample, changed, model: input.models?.[family], seed: opts.seed, onPhase });
+    const clustering = phaseClock(opts.onPhase);
     models[family] = m.model;
     families[family] = clusterFamily(m, clusters, { ...opts, threshold, reviewFrom }, vetoed, links, review, records.length, members.length);
+    clustering(`${family} clustering`);
   }
   review.sort((x, y) => y.priority - x.priority || x.a - y.a || x.b - y.b);
   return { links, review, models, stats: { identifierLinks: idLinks.length, families }, clusters };

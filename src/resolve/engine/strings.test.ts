@@ -1,7 +1,8 @@
 /** Tests of the string metrics against the published examples of Winkler (1990) and hand counts. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { damerauLevenshtein, jaro, jaroWinkler, softOverlap } from './strings.ts';
+import { atLeast, damerauLevenshtein, jaro, jaroWinkler, jaroWinklerBound, softOverlap } from './strings.ts';
+import { mulberry32 } from '../../model/random.ts';
 
 const near = (a: number, b: number, eps = 0.001): void => assert.ok(Math.abs(a - b) < eps, `${a} ≉ ${b}`);
 
@@ -39,4 +40,18 @@ test('soft overlap pairs words in any order and tolerates a typo', () => {
   assert.equal(softOverlap(['tullaroop', 'street'], ['tulaloop', 'street', 'bittern']), 1);
   assert.equal(softOverlap(['a1', 'b2'], ['c3', 'd4']), 0);
   assert.equal(softOverlap([], ['x']), 0);
+});
+
+test('the Jaro–Winkler bound is never below Jaro–Winkler, and atLeast agrees with the full comparison', () => {
+  const rand = mulberry32(7);
+  const word = (): string => Array.from({ length: 1 + Math.floor(rand() * 9) }, () => 'aeimnorstuy0é'[Math.floor(rand() * 13)]).join('');
+  for (let i = 0; i < 20_000; i++) {
+    const a = word();
+    const b = rand() < 0.3 ? a.slice(0, -1) + word().slice(0, 1) : word();
+    assert.ok(jaroWinklerBound(a, b) >= jaroWinkler(a, b), `${a} / ${b}`);
+    for (const t of [0.8, 0.9, 0.92]) assert.equal(atLeast(a, b, t), jaroWinkler(a, b) >= t, `${a} / ${b} at ${t}`);
+  }
+  // Nothing in common: the bound itself says no.
+  assert.equal(jaroWinklerBound('thomas', 'bucur'), 0);
+  assert.ok(jaroWinklerBound('thomas', 'muller') < 0.8);
 });

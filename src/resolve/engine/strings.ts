@@ -64,6 +64,34 @@ export function jaroWinkler(a: string, b: string): number {
   return j + prefix * 0.1 * (1 - j);
 }
 
+/**
+ * An upper bound of `jaroWinkler(a, b)` in O(|a| + |b|): the characters of each that occur in the other
+ * at all bound the matches, transpositions are taken as none, the common prefix is the real one. Lets a
+ * comparison that only asks "at least t?" skip the quadratic part when the answer must be no.
+ * @example jaroWinklerBound('thomas', 'muller') >= jaroWinkler('thomas', 'muller') // true
+ */
+export function jaroWinklerBound(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (!n || !m) return 0;
+  let maskA = 0;
+  let maskB = 0;
+  for (let i = 0; i < n; i++) maskA |= 1 << (a.charCodeAt(i) & 31);
+  for (let j = 0; j < m; j++) maskB |= 1 << (b.charCodeAt(j) & 31);
+  let inB = 0;
+  let inA = 0;
+  for (let i = 0; i < n; i++) if (maskB & (1 << (a.charCodeAt(i) & 31))) inB++;
+  for (let j = 0; j < m; j++) if (maskA & (1 << (b.charCodeAt(j) & 31))) inA++;
+  const matches = Math.min(inA, inB);
+  if (!matches) return 0;
+  const j = (matches / n + matches / m + 1) / 3;
+  const limit = Math.min(4, n, m);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  // A hair above, so rounding can never put the bound below the value it bounds.
+  return j + prefix * 0.1 * (1 - j) + 1e-9;
+}
+
 let rowPrev2 = new Int32Array(64);
 let rowPrev = new Int32Array(64);
 let rowCur = new Int32Array(64);
@@ -107,6 +135,11 @@ export function damerauLevenshtein(a: string, b: string, max = 2): number {
   return Math.min(rowPrev[m], max + 1);
 }
 
+/** `jaroWinkler(a, b) >= t`, computed in full only when the bound allows it. */
+export function atLeast(a: string, b: string, t: number): boolean {
+  return jaroWinklerBound(a, b) >= t && jaroWinkler(a, b) >= t;
+}
+
 let used = new Uint8Array(16);
 
 /**
@@ -124,7 +157,7 @@ export function softOverlap(a: readonly string[], b: readonly string[], close = 
     for (let j = 0; j < b.length; j++) {
       if (used[j]) continue;
       const y = b[j];
-      if (x === y || (x.length > 2 && y.length > 2 && Math.abs(x.length - y.length) <= 2 && jaroWinkler(x, y) >= close)) {
+      if (x === y || (x.length > 2 && y.length > 2 && Math.abs(x.length - y.length) <= 2 && atLeast(x, y, close))) {
         used[j] = 1;
         matched++;
         break;

@@ -6,8 +6,9 @@
  * point of λ = Σ P(match | pair, λ) / all pairs over the candidate pairs (pairs never compared count
  * as non-matches), so every score is a true posterior over the whole data set.
  */
-import { candidatePairs, type BlockingRule } from './blocking.ts';
+import { blocksOf, strideOf, type BlockingRule } from './blocking.ts';
 import { estimateU, pairLevels, prng, trainEm, type FsModel } from './fellegi-sunter.ts';
+import type { PairComparer } from './compare-pool.ts';
 import type { FamilySpec } from './families.ts';
 import type { ResolveRecord } from './record.ts';
 
@@ -77,18 +78,40 @@ function find(keys: Float64Array, key: number): number {
  * Levels of the given pairs, with excluded comparisons set to 0 (ignored by EM). Most session pairs
  * are candidate pairs as well; their levels are copied rather than compared again.
  */
-function sessionLevels(all: readonly ResolveRecord[], spec: FamilySpec, pairs: Float64Array, stride: number, excluded: readonly boolean[], known?: KnownLevels): Uint8Array {
+function sessionLevels(
+  all: readonly ResolveRecord[], spec: FamilySpec, pairs: Float64Array, stride: number, excluded: readonly boolean[], known?: KnownLevels, compare?: PairComparer,
+): Uint8Array {
   const K = spec.comparisons.length;
   const levels = new Uint8Array(pairs.length * K);
-  const scratch = pairLevels(spec);
   const reuse = known && known.stride === stride ? known : undefined;
+  const missing: number[] = [];
   for (let p = 0; p < pairs.length; p++) {
     const at = reuse ? find(reuse.pairs, pairs[p]) : -1;
-    const src = at >= 0 ? (reuse as KnownLevels).levels.subarray(at * K, at * K + K) : scratch.levels;
-    if (at < 0) spec.compare(all[Math.floor(pairs[p] / stride)], all[pairs[p] % stride], scratch);
-    for (let k = 0; k < K; k++) levels[p * K + k] = excluded[k] ? 0 : src[k];
+    if (at < 0) {
+      missing.push(p);
+      continue;
+    }
+    const src = (reuse as KnownLevels).levels;
+    for (let k = 0; k < K; k++) levels[p * K + k] = excluded[k] ? 0 : src[at * K + k];
   }
+  const keys = Float64Array.from(missing, (p) => pairs[p]);
+  const compared = compare ? compare(keys, stride).levels : compareHere(all, spec, keys, stride);
+  missing.forEach((p, i) => {
+    for (let k = 0; k < K; k++) levels[p * K + k] = excluded[k] ? 0 : compared[i * K + k];
+  });
   return levels;
+}
+
+/** Levels of the pairs on this thread. */
+function compareHere(all: readonly ResolveRecord[], spec: FamilySpec, keys: Float64Array, stride: number): Uint8Array {
+  const K = spec.comparisons.length;
+  const out = new Uint8Array(keys.length * K);
+  const scratch = pairLevels(spec);
+  for (let p = 0; p < keys.length; p++) {
+    spec.compare(all[Math.floor(keys[p] / stride)], all[keys[p] % stride], scratch);
+    out.set(scratch.levels, p * K);
+  }
+  return out;
 }
 
 function subsample(pairs: Float64Array, max: number, seed: number): Float64Array {
@@ -106,12 +129,73 @@ function subsample(pairs: Float64Array, max: number, seed: number): Float64Array
   return out;
 }
 
+/** Session pairs are listed in full up to this many (then subsampled); past it they are sampled block by block. */
+const LIST_UP_TO = 3_000_000;
+
+/**
+ * The pairs of one training session: every pair of the rule's blocks, or a uniform random `max` of them.
+ * Large data (a birth date shared by a thousand records at ten million) would make tens of millions of
+ * session pairs only to keep 300,000, so past LIST_UP_TO each pair is kept with probability max/total,
+ * drawn by geometric skips over the blocks' pairs in order (Bernoulli sampling without listing them).
+ */
+export function sessionPairs(records: readonly ResolveRecord[], rule: BlockingRule, max: number, maxBlock: number, seed: number): { pairs: Float64Array; stride: number } {
+  const blocks = [...blocksOf(records, rule.keys).values()].filter((l) => l.length >= 2 && l.length <= maxBlock);
+  let total = 0;
+  for (const l of blocks) total += (l.length * (l.length - 1)) / 2;
+  const stride = strideOf(records);
+  if (total <= Math.max(LIST_UP_TO, max)) {
+    const listed: number[] = [];
+    for (const list of blocks) {
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = records[list[i]].idx;
+          const b = records[list[j]].idx;
+          if (a !== b) listed.push(a < b ? a * stride + b : b * stride + a);
+        }
+      }
+    }
+    return { pairs: subsample(sortedUnique(listed), max, seed), stride };
+  }
+  const rand = prng(seed);
+  const logMiss = Math.log(1 - max / total);
+  const skip = (): number => Math.floor(Math.log(1 - rand()) / logMiss);
+  const out: number[] = [];
+  let next = skip();
+  let base = 0;
+  for (const list of blocks) {
+    const s = list.length;
+    const count = (s * (s - 1)) / 2;
+    let row = 0;
+    let rowStart = 0;
+    while (next < base + count) {
+      const t = next - base;
+      while (t >= rowStart + s - 1 - row) rowStart += s - 1 - row++;
+      const a = records[list[row]].idx;
+      const b = records[list[row + 1 + t - rowStart]].idx;
+      if (a !== b) out.push(a < b ? a * stride + b : b * stride + a);
+      next += 1 + skip();
+    }
+    base += count;
+  }
+  return { pairs: subsample(sortedUnique(out), max, seed), stride };
+}
+
+function sortedUnique(keys: number[]): Float64Array {
+  const sorted = Float64Array.from(keys).sort();
+  let w = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[w++] = sorted[i];
+  return sorted.slice(0, w);
+}
+
 /**
  * Trains a family's model (m, u) on its records. λ is set later by `fitPrior` over the candidate pairs.
+ * `compare`, when given, compares the random and session pairs (on two threads for large jobs).
  * Comparisons no session can see keep the default m (strong agreement likely among matches).
  */
-export function trainFamily(all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: TrainOptions = {}, known?: KnownLevels): FsModel {
-  const { u, pairs: uPairs } = estimateU(records, spec, opts.uSample ?? 500_000, opts.seed ?? 1);
+export function trainFamily(
+  all: readonly ResolveRecord[], records: readonly ResolveRecord[], spec: FamilySpec, opts: TrainOptions = {}, known?: KnownLevels, compare?: PairComparer,
+): FsModel {
+  const { u, pairs: uPairs } = estimateU(records, spec, opts.uSample ?? 500_000, opts.seed ?? 1, compare);
   const K = spec.comparisons.length;
   const sums = spec.comparisons.map((c) => new Float64Array(c.levels.length));
   const seen = new Float64Array(K);
@@ -121,10 +205,9 @@ export function trainFamily(all: readonly ResolveRecord[], records: readonly Res
   let converged = true;
   for (const t of TRAINING_RULES[spec.family] ?? []) {
     const excluded = spec.comparisons.map((c) => t.excludes.includes(c.name));
-    const blocked = candidatePairs(records, [t.rule], { maxBlock: opts.maxBlock ?? 1000 });
-    const pairs = subsample(blocked.pairs, opts.sessionPairs ?? 300_000, opts.seed ?? 1);
+    const { pairs, stride } = sessionPairs(records, t.rule, opts.sessionPairs ?? 300_000, opts.maxBlock ?? 1000, opts.seed ?? 1);
     if (pairs.length < 50) continue;
-    const levels = sessionLevels(all, spec, pairs, blocked.stride, excluded, known);
+    const levels = sessionLevels(all, spec, pairs, stride, excluded, known, compare);
     const em = trainEm(spec, levels, u);
     iterations += em.em.iterations;
     sessionsPairs += pairs.length;
@@ -166,11 +249,12 @@ export function defaultM(levels: number): number[] {
 export function fitPrior(log2Bf: Float32Array, records: number): number {
   const all = Math.max(1, (records * (records - 1)) / 2);
   let lambda = Math.min(0.5, Math.max(1 / all, log2Bf.length / all / 10));
+  const factors = Float64Array.from(log2Bf, (w) => 2 ** w);
   for (let it = 0; it < 100; it++) {
     const odds = lambda / (1 - lambda);
     let expected = 0;
-    for (let i = 0; i < log2Bf.length; i++) {
-      const o = odds * 2 ** log2Bf[i];
+    for (let i = 0; i < factors.length; i++) {
+      const o = odds * factors[i];
       expected += o / (1 + o);
     }
     const next = Math.min(0.5, Math.max(1 / all, expected / all));
