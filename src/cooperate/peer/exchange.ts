@@ -57,9 +57,11 @@ interface Found {
 }
 
 /** Runs the protocol's requester steps over the signed transport; nothing is kept unless it all completes. */
-async function runProtocol(ctx: Context, client: PeerClient, exchange: string, own: Holdings, opts: MatchOptions): Promise<Found> {
+async function runProtocol(ctx: Context, client: PeerClient, exchange: string, own: Holdings, opts: MatchOptions, checkCancel: () => Promise<void>): Promise<Found> {
   let peerSize = 0;
   const send = async (msg: unknown): Promise<unknown> => {
+    // Between batches: a `corvid jobs cancel` (or POST /jobs/:id/cancel) from another process stops the exchange here.
+    await checkCancel();
     const reply = await client.call<Record<string, unknown>>(`/exchanges/${exchange}/messages`, { requestedBy: ctx.actor, msg: msg as JsonValue });
     if ((reply.type === 'psi.accept' || reply.type === 'fuzzy.accept') && typeof reply.size === 'number') peerSize = reply.size;
     return reply;
@@ -103,9 +105,13 @@ export async function runMatch(ctx: Context, store: Store, me: NodeIdentity, pee
   const client = peerClient(me, peer, { signal: ctx.signal, onMessage: opts.onMessage });
   let opened = false;
   try {
-    if ((await store.getJob(ctx, job.id))?.cancelRequested) throw new CorvidError('CORVID_ERR_JOB_CANCELLED', 'the exchange was cancelled');
+    const checkCancel = async (): Promise<void> => {
+      if ((await store.getJob(ctx, job.id))?.cancelRequested) throw new CorvidError('CORVID_ERR_JOB_CANCELLED', `the exchange ${exchange} was cancelled; no result was computed or kept`, { exchange });
+    };
+    await checkCancel();
     opened = true;
-    const found = await runProtocol(ctx, client, exchange, own, opts);
+    const found = await runProtocol(ctx, client, exchange, own, opts, checkCancel);
+    await checkCancel();
     await client.call(`/exchanges/${exchange}/report`, { hits: found.count });
     const hits = await hitsOf(ctx, store, own, found);
     const outcome: MatchOutcome = { exchange, peer: peer.name, type: opts.type, mode: opts.mode, selectors: own.selectors.length, peerSelectors: found.peerSize, hits, count: found.count };
