@@ -9,14 +9,15 @@ import type { Flow } from './trace-types.ts';
  * @example flowsOf(l, o, money, 2000).flows[0] // { from: 'bank.victim', to: 'bank.mule', amount: { units: '50000000', amount: '5000' }, rows: 1 }
  */
 export function flowsOf(l: Ledger, o: SweepOutcome, money: MoneyOf, limit: number): { flows: Flow[]; flowCount: number } {
-  const sums = new Map<string, { from: number; to: number; units: bigint; rows: number }>();
+  // Keyed by from × nodeCount + to: a number (exact below 2^53), not a string a row.
+  const sums = new Map<number, { from: number; to: number; units: bigint; rows: number }>();
   for (let i = 0; i < o.rows.length; i++) {
     const t = o.tainted[i]!;
     if (t <= 0n) continue;
     const r = o.rows[i]!;
     const from = l.from[r]!;
     const to = l.to[r]!;
-    const key = `${from}>${to}`;
+    const key = from * l.nodeCount + to;
     const s = sums.get(key);
     if (s) {
       s.units += t;

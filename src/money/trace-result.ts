@@ -14,30 +14,44 @@ export function moneyOf(l: Ledger, currency: number): MoneyOf {
   return (units) => ({ units: units.toString(), amount: formatUnits(units, scale) });
 }
 
-/** Per node: the indexes (into outcome.rows) of the traced rows that reached it. */
+/** Per node, in the order they were first reached: the indexes (into outcome.rows) of the traced rows that reached it. */
 export function arrivalsByNode(l: Ledger, p: Plan, o: SweepOutcome): Map<number, number[]> {
   const dst = p.forward ? l.to : l.from;
-  const by = new Map<number, number[]>();
-  o.rows.forEach((r, i) => {
-    const list = by.get(dst[r]!);
+  const lists: (number[] | undefined)[] = [];
+  const reached: number[] = [];
+  for (let i = 0; i < o.rows.length; i++) {
+    const n = dst[o.rows[i]!]!;
+    const list = lists[n];
     if (list) list.push(i);
-    else by.set(dst[r]!, [i]);
-  });
-  return by;
+    else {
+      lists[n] = [i];
+      reached.push(n);
+    }
+  }
+  return new Map(reached.map((n) => [n, lists[n]!]));
 }
 
 export function tracedRow(l: Ledger, o: SweepOutcome, i: number, money: MoneyOf): TracedRow {
   const r = o.rows[i]!;
+  const scale = l.currencies[l.currency[r]!]!.scale;
+  const units = amountOf(l, r);
   return {
     row: r,
     transfer: l.transferIds[r]!,
     from: l.nodeIds[l.from[r]!]!,
     to: l.nodeIds[l.to[r]!]!,
     time: l.time[r]!,
-    amount: moneyOf(l, l.currency[r]!)(amountOf(l, r)),
+    amount: { units: units.toString(), amount: formatUnits(units, scale) },
     tainted: money(o.tainted[i]!),
     stopped: money(o.stoppedOf[i]!),
   };
+}
+
+/** What the given traced rows brought and did not stop at their far end (poison: the exposure resting there). */
+function unstopped(o: SweepOutcome, idx: number[]): bigint {
+  let s = 0n;
+  for (const i of idx) s += o.tainted[i]! - o.stoppedOf[i]!;
+  return s;
 }
 
 interface NodeFigures {
@@ -53,7 +67,7 @@ export function nodeFigures(l: Ledger, p: Plan, o: SweepOutcome, model: TaintMod
   for (const [n, idx] of arrivals) {
     const s = o.slot[n]!;
     const sent = s >= 0 ? o.sent[s]! : 0n;
-    const held = s >= 0 ? (model.conserves ? o.held(s) : idx.reduce((a, i) => a + o.tainted[i]! - o.stoppedOf[i]!, 0n)) : 0n;
+    const held = s >= 0 ? (model.conserves ? o.held(s) : unstopped(o, idx)) : 0n;
     const stopped = o.stopped.get(n) ?? 0n;
     const frozen = o.frozen.get(n) ?? 0n;
     const reasons: EndpointReason[] = [];

@@ -222,26 +222,28 @@ function takeGroup(sw: Taker, group: number[]): void {
   const pending = new Map<number, number>();
   for (const r of group) pending.set(sw.dst[r]!, (pending.get(sw.dst[r]!) ?? 0) + 1);
   const done = new Uint8Array(group.length);
-  const takeAt = (i: number): void => {
-    const r = group[i]!;
-    done[i] = 1;
-    turn(sw, r);
-    pending.set(sw.dst[r]!, pending.get(sw.dst[r]!)! - 1);
-  };
   let left = group.length;
   while (left > 0) {
     let progressed = false;
     for (let i = 0; i < group.length; i++) {
       if (done[i] || (pending.get(sw.src[group[i]!]!) ?? 0) > 0) continue;
       progressed = true;
-      takeAt(i);
+      takeAt(sw, group, i, done, pending);
       left--;
     }
     if (!progressed) {
-      takeAt(done.indexOf(0)); // a same-time cycle: break it at the first row
+      takeAt(sw, group, done.indexOf(0), done, pending); // a same-time cycle: break it at the first row
       left--;
     }
   }
+}
+
+/** Takes the group's i-th row and counts it off its receiver's pending arrivals. */
+function takeAt(sw: Taker, group: number[], i: number, done: Uint8Array, pending: Map<number, number>): void {
+  const r = group[i]!;
+  done[i] = 1;
+  turn(sw, r);
+  pending.set(sw.dst[r]!, pending.get(sw.dst[r]!)! - 1);
 }
 
 /** First position in `order` whose time is > t. */
