@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../server/start.ts';
+import { detectInStore } from '../../detect/alerts/detect-store.ts';
 import { loadDemo } from '../load-demo.ts';
 import { openRuntime, output, reportError, withRuntime, type GlobalOptions } from '../runtime.ts';
 
@@ -32,6 +33,8 @@ export function registerServe(program: Command): void {
           const demo = await loadDemo(rt.ctx, rt.store, rt.dataDir, { onFile: (f) => process.stderr.write(`  importing ${f}\n`) });
           const n = demo.imports.reduce((a, s) => a + s.statements.inserted, 0);
           process.stderr.write(`demo loaded: ${demo.imports.length} sources, ${n} statements\n`);
+          const alerts = await detectInStore(rt.ctx, rt.store, { save: true, compartment: '', tlp: 'AMBER' });
+          process.stderr.write(`detectors ran over the demo ledger: ${alerts.saved?.raised ?? 0} alerts in the queue\n`);
         }
         const server = await startServer({ store: rt.store, dataDir: rt.dataDir, host: o.host ?? '127.0.0.1', webRoot: o.web ?? WEB_DIST, ...(o.port ? { port: Number(o.port) } : {}) });
         const lines = [
