@@ -1,7 +1,7 @@
 /** Dense one-off sender × receiver groups (the core of the bipartite and stack detectors), scored against a Chung–Lu null. */
 import type { Ledger } from '../money/ledger.ts';
 import type { LedgerContext } from './context.ts';
-import { poissonTail } from './stats.ts';
+import { logChoose, poissonTail } from './stats.ts';
 
 export interface Group {
   senders: number[];
@@ -12,6 +12,11 @@ export interface Group {
   /** Expected pairs under Chung–Lu: Σ out-rows(s) × in-rows(r) / rows. */
   mu: number;
   p: number;
+  /**
+   * ln of the groups of this shape the search could have picked: C(senders in the ledger, S) × C(receivers, R). The
+   * senders and receivers are chosen after the fact for paying each other, so p alone is no evidence (Bonferroni).
+   */
+  logTests: number;
 }
 
 const MAX_GROUP = 60;
@@ -56,7 +61,7 @@ function linkReceivers(l: Ledger, ctx: LedgerContext, minShared: number, parent:
 }
 
 /** The group around a set of receivers: senders paying at least half of them (and ≥ minShared), their rows and null. */
-function materialise(l: Ledger, ctx: LedgerContext, receivers: number[], minShared: number): Group | null {
+function materialise(l: Ledger, ctx: LedgerContext, receivers: number[], minShared: number, pool: [number, number]): Group | null {
   const inR = new Set(receivers);
   const pays = new Map<number, Set<number>>();
   for (const r of receivers) {
@@ -80,7 +85,8 @@ function materialise(l: Ledger, ctx: LedgerContext, receivers: number[], minShar
     edges += pays.get(s)!.size;
     for (const r of receivers) mu += ((l.outStart[s + 1]! - l.outStart[s]!) * (l.inStart[r + 1]! - l.inStart[r]!)) / l.size;
   }
-  return { senders, receivers, edges, rows: rows.sort((a, b) => a - b), mu, p: poissonTail(edges, mu) };
+  const logTests = logChoose(pool[0], senders.length) + logChoose(pool[1], receivers.length);
+  return { senders, receivers, edges, rows: rows.sort((a, b) => a - b), mu, p: poissonTail(edges, mu), logTests };
 }
 
 /**
@@ -99,6 +105,12 @@ export function bipartiteGroups(l: Ledger, ctx: LedgerContext, minShared: number
     if (!set) members.set(root, (set = new Set()));
     set.add(r);
   }
+  const pool: [number, number] = [0, 0];
+  for (let v = 0; v < l.nodeCount; v++) {
+    if (ctx.hub[v]) continue;
+    if (l.outStart[v + 1]! > l.outStart[v]!) pool[0]++;
+    if (l.inStart[v + 1]! > l.inStart[v]!) pool[1]++;
+  }
   const groups: Group[] = [];
   for (const set of members.values()) {
     if (set.size < 2 || set.size > MAX_GROUP) continue;
@@ -107,6 +119,7 @@ export function bipartiteGroups(l: Ledger, ctx: LedgerContext, minShared: number
       ctx,
       [...set].sort((a, b) => a - b),
       minShared,
+      pool,
     );
     if (g) groups.push(g);
   }

@@ -4,6 +4,7 @@
  */
 import type { Ledger } from '../money/ledger.ts';
 import type { LedgerContext } from './context.ts';
+import { DAY } from './params.ts';
 import { poissonTail } from './stats.ts';
 
 export type Direction = 'in' | 'out';
@@ -19,7 +20,7 @@ export interface Burst {
   end: number;
   /** Expected count under the null: max(the node's own rate elsewhere, the ledger's average rate) × W. */
   mu: number;
-  /** P(X ≥ k) under Poisson(mu). */
+  /** P(X ≥ k) under Poisson(mu), or under the clumped null when that is larger (see clumpedTail). */
   p: number;
 }
 
@@ -96,7 +97,41 @@ export function burstOf(l: Ledger, ctx: LedgerContext, v: number, dir: Direction
   const muSelf = ((eps.length - k) * w) / Math.max(w, span - w);
   const muGlobal = (l.size / Math.max(1, ctx.active) / ctx.span) * w;
   const mu = Math.max(muSelf, muGlobal);
-  return { node: v, direction: dir, counterparties, rows: inWindow, start, end: l.time[inWindow[inWindow.length - 1]!]!, mu, p: poissonTail(k, mu) };
+  let p = poissonTail(k, mu);
+  if (p < 1e-3) {
+    // Days on which the node met new counterparties, in and outside the window: a teenager's shopping comes in clumps.
+    const dayOf = (c: number) => Math.floor((s.first[c]! - ctx.start) / DAY);
+    const inWin = new Set(counterparties.map(dayOf));
+    const outside = new Map<number, number>();
+    for (const c of eps) if (!chosen.has(c)) outside.set(dayOf(c), (outside.get(dayOf(c)) ?? 0) + 1);
+    const muDays = Math.max((outside.size * w) / Math.max(w, span - w), muGlobal);
+    if (inWin.size < k) p = Math.max(p, clumpedTail(k, muDays, [1, ...outside.values()]));
+  }
+  return { node: v, direction: dir, counterparties, rows: inWindow, start, end: l.time[inWindow[inWindow.length - 1]!]!, mu, p };
+}
+
+/**
+ * P(X₁ + … + X_N ≥ k), N ~ Poisson(muDays) the days with new counterparties in a window, each X drawn from `sizes`
+ * (the node's own other days, plus one typical day of one): counterparties met in clumps, as a day's shopping is,
+ * are as likely in a burst as the node's own clumps make them.
+ */
+export function clumpedTail(k: number, muDays: number, sizes: readonly number[]): number {
+  const q = new Float64Array(k + 1);
+  for (const x of sizes) q[Math.min(k, x)]! += 1 / sizes.length;
+  let f = new Float64Array(k + 1);
+  f[0] = 1;
+  let pn = Math.exp(-muDays);
+  let total = 0;
+  for (let n = 1; n < k; n++) {
+    pn *= muDays / n;
+    const g = new Float64Array(k + 1);
+    g[k] = f[k]!;
+    for (let a = 0; a < k; a++) if (f[a]) for (let x = 1; x <= k; x++) if (q[x]) g[Math.min(k, a + x)]! += f[a]! * q[x]!;
+    f = g;
+    total += pn * f[k]!;
+    if (pn < 1e-300) break;
+  }
+  return Math.min(1, total + poissonTail(k, muDays));
 }
 
 /** How many windows of length w the ledger offers each node, times the active nodes: the tests a burst is one of. */

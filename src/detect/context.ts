@@ -16,6 +16,22 @@ export interface LedgerContext {
   hubDegree: number;
   /** Hubs and nodes tagged as services; counting them as counterparties would make every shopper a fan-out. */
   hub: Uint8Array;
+  /**
+   * The ledger's clock resolution in seconds: the largest of 1 s, a minute, an hour or a day that every row's time is a
+   * whole multiple of, counted from the first row (AMLSim counts days). A lag of 0 at day resolution means "the same day".
+   */
+  tick: number;
+}
+
+const TICKS = [86_400, 3600, 60, 1];
+
+function clockTick(l: Ledger, start: number): number {
+  for (const t of TICKS) {
+    let ok = true;
+    for (let r = 0; r < l.size && ok; r++) ok = (l.time[r]! - start) % t === 0;
+    if (ok) return t;
+  }
+  return 1;
 }
 
 const cache = new WeakMap<Ledger, LedgerContext>();
@@ -65,7 +81,7 @@ export function ledgerContext(l: Ledger): LedgerContext {
   const hubDegree = Math.max(10, Math.ceil(quantile(activeDegrees, 0.99)));
   const hub = new Uint8Array(l.nodeCount);
   for (let v = 0; v < l.nodeCount; v++) if (degree[v]! >= hubDegree || isService(l, v)) hub[v] = 1;
-  const ctx = { span: Math.max(DAY, end - start), start, end, degree, active: activeDegrees.length, hubDegree, hub };
+  const ctx = { span: Math.max(DAY, end - start), start, end, degree, active: activeDegrees.length, hubDegree, hub, tick: clockTick(l, start) };
   cache.set(l, ctx);
   return ctx;
 }

@@ -19,6 +19,18 @@ test('a stack absorbs the bipartite findings of its layers; findings come ranked
   assert.equal(res.dropped, 2);
 });
 
+test('a stack absorbs the scatter-gathers through its middle layer', () => {
+  const b = town();
+  for (let s = 0; s < 3; s++) for (let m = 0; m < 3; m++) pay(b, `a${s}`, `b${m}`, 20, '700');
+  for (let m = 0; m < 3; m++) for (let r = 0; r < 3; r++) pay(b, `b${m}`, `c${r}`, 23, '690');
+  const res = runDetectors(b.build(), { detectors: ['scatter-gather', 'stack'] });
+  assert.ok(res.results.find((r) => r.detector === 'scatter-gather')!.findings.length > 0);
+  assert.deepEqual(
+    res.findings.map((f) => f.typology),
+    ['stack'],
+  );
+});
+
 test('dedupe keeps the higher score of two overlapping findings of one typology, and both of different typologies', () => {
   const f = (typology: 'fan-in' | 'mule', score: number, accounts: string[]): Finding => ({
     typology,

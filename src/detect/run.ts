@@ -22,11 +22,17 @@ export interface RunResult {
 
 /** A finding of a composite typology explains the findings of its parts on the same accounts. */
 const PARTS: Partial<Record<Typology, readonly Typology[]>> = {
-  stack: ['bipartite'],
+  // A stack's senders, one middle account each and a receiver form a scatter-gather: the stack explains it.
+  stack: ['bipartite', 'scatter-gather'],
   'gather-scatter': ['fan-in', 'fan-out'],
   'scatter-gather': ['fan-out', 'fan-in'],
   'split-fan-in': ['split-payment'],
 };
+
+/** How deep a typology composes others: 0 for a part, 1 + its deepest part's for a composite (stack 2, over scatter-gather). */
+function level(t: Typology): number {
+  return PARTS[t] ? 1 + Math.max(...PARTS[t].map(level)) : 0;
+}
 
 function covers(big: Set<string>, small: readonly string[]): boolean {
   let inside = 0;
@@ -35,18 +41,19 @@ function covers(big: Set<string>, small: readonly string[]): boolean {
 }
 
 /**
- * Keeps, in score order, each finding unless a kept one of the same typology (or of a composite of it) covers half its
- * accounts. On equal scores (common: scores saturate at 1.0) composites come first, so a stack still explains its layers.
+ * Keeps each finding unless a kept one of the same typology, or a composite of it, covers half its accounts. Composites
+ * are looked at first, deepest first (a stack before the scatter-gathers through its middle layer), so a composite
+ * explains its parts whatever their scores; within a level, in score order. The kept findings come ranked by score.
  */
 export function dedupe(findings: readonly Finding[]): { kept: Finding[]; dropped: number } {
-  const composite = (f: Finding): number => (PARTS[f.typology] ? 0 : 1);
-  const ranked = [...findings].sort((a, b) => b.score - a.score || composite(a) - composite(b) || a.typology.localeCompare(b.typology));
+  const ranked = [...findings].sort((a, b) => level(b.typology) - level(a.typology) || b.score - a.score || a.typology.localeCompare(b.typology));
   const kept: { f: Finding; set: Set<string> }[] = [];
   for (const f of ranked) {
     const dup = kept.some((k) => (k.f.typology === f.typology || PARTS[k.f.typology]?.includes(f.typology)) && covers(k.set, f.accounts));
     if (!dup) kept.push({ f, set: new Set(f.accounts) });
   }
-  return { kept: kept.map((k) => k.f), dropped: findings.length - kept.length };
+  const out = kept.map((k) => k.f).sort((a, b) => b.score - a.score || level(b.typology) - level(a.typology) || a.typology.localeCompare(b.typology));
+  return { kept: out, dropped: findings.length - kept.length };
 }
 
 /**

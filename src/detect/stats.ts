@@ -52,6 +52,16 @@ export function surpriseScore(p: number, tests: number): number {
   return 1 / (1 + Math.max(1, tests) * p);
 }
 
+/** As surpriseScore with ln p and ln tests, for searches whose candidate count overflows a double (choices of groups). */
+export function surpriseScoreLog(logP: number, logTests: number): number {
+  return 1 / (1 + Math.exp(Math.min(700, Math.max(0, logTests) + logP)));
+}
+
+/** ln C(n, k). */
+export function logChoose(n: number, k: number): number {
+  return k < 0 || k > n ? -Infinity : logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+
 /** The expected count E behind a score, for explanations. */
 export function expectedFromScore(score: number): number {
   return score > 0 ? 1 / score - 1 : Infinity;

@@ -4,7 +4,7 @@ import { bipartiteGroups, type Group } from '../bipartite-core.ts';
 import { ledgerContext } from '../context.ts';
 import { chance, day, duration, total, windowOf } from '../explain.ts';
 import { MIN_SCORE, resolveParams } from '../params.ts';
-import { expectedFromScore, surpriseScore } from '../stats.ts';
+import { expectedFromScore, surpriseScoreLog } from '../stats.ts';
 import type { DetectorResult, Finding, ParamSpec, Params } from '../types.ts';
 
 export const BIPARTITE_CITATION = 'IBM AMLSim, typology bipartite (github.com/IBM/AMLSim); Altman et al. (2023), NeurIPS Datasets & Benchmarks.';
@@ -27,15 +27,16 @@ export function describeGroup(l: Ledger, g: Group): string {
 
 /**
  * Sender × receiver groups, each sender paying at least half of the receivers, none of them hubs. Null: Chung–Lu,
- * pairs ~ Poisson(Σ out-rows(s) × in-rows(r) / rows); score 1 / (1 + receiver pairs examined × P(X ≥ pairs)).
+ * pairs ~ Poisson(Σ out-rows(s) × in-rows(r) / rows); score 1 / (1 + C(senders, S) × C(receivers, R) × P(X ≥ pairs)):
+ * the group was picked for its pairs, so every group of its shape the ledger offers is a test.
  * @example bipartite(ledger).findings[0]?.accounts // senders, then receivers
  */
 export function bipartite(l: Ledger, options: Partial<Params> = {}): DetectorResult {
   const params = resolveParams(BIPARTITE_PARAMS, options);
-  const { groups, examined } = bipartiteGroups(l, ledgerContext(l), params.minShared!);
+  const { groups } = bipartiteGroups(l, ledgerContext(l), params.minShared!);
   const findings: Finding[] = [];
   for (const g of groups) {
-    const score = surpriseScore(g.p, examined);
+    const score = surpriseScoreLog(Math.log(g.p), g.logTests);
     if (score < params.minScore!) continue;
     const explanation = `${describeGroup(l, g)}; ${chance(expectedFromScore(score))}.`;
     const accounts = [...g.senders, ...g.receivers].map((v) => l.nodeIds[v]!);

@@ -31,6 +31,20 @@ test('fan-out: one account paying five one-off receivers is found; payroll payin
   assert.match(findings[0]!.explanation, /account src sent 5 payments to 5 distinct receivers totalling 4,500\.00 EUR/);
 });
 
+test('fan-out: a teenager meeting three new shops on each shopping day is no fan-out in a week of three such days', () => {
+  const b = town();
+  let shop = 0;
+  for (const day of [5, 6, 8, 20, 33, 47, 58]) for (let k = 0; k < 3; k++) pay(b, 'teen', `shop${shop++}`, day + k * 0.1, '6');
+  for (let i = 0; i < 5; i++) pay(b, 'src', `r${i}`, 40 + i * 0.2, '900');
+  const { findings } = fanOut(b.build());
+  // Nine new counterparties in four days would be a fan for an account that meets one at a time; the teenager's own
+  // days bring three each, so three such days in a week are ordinary for it.
+  assert.deepEqual(
+    findings.map((f) => f.accounts[0]),
+    ['src'],
+  );
+});
+
 test('gather-scatter: collecting from four and paying out to four is found; a fan-in that keeps the money is not', () => {
   const b = town();
   for (let i = 0; i < 4; i++) pay(b, `g${i}`, 'c', 20 + i * 0.5, '1000');

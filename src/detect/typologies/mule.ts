@@ -32,18 +32,27 @@ export const MULE_PARAMS: readonly ParamSpec[] = [
 ];
 
 /**
- * Timing null: were the node's outflows timed independently of its inflows (uniform over the ledger's span), sender s's
- * money would be followed within its observed lag by one of the m_s outflows big enough to carry a tenth of it with
- * chance q_s = min(1, m_s × max(lag_s, 1 h) / span). P = C(senders, k) × Π q_s (union bound over which k senders).
+ * Timing null: were the node's outflows timed independently of its inflows (uniform over `span`), sender s's money
+ * would be followed within its observed lag by one of the m_s outflows big enough to carry a tenth of it with chance
+ * q_s = min(1, m_s × max(lag_s + tick, 1 h) / span), tick the ledger's clock resolution (a lag of 0 at day resolution
+ * is up to a day). P = C(senders, k) × Π q_s (union bound over which k senders).
  */
-export function timingP(l: Ledger, pt: PassThrough, qs: QuickSenders, span: number): number {
+export function timingP(l: Ledger, pt: PassThrough, qs: QuickSenders, span: number, tick = 1): number {
   const outs = pt.outRows.map((r) => approxAmount(l, r));
   let logP = logFactorial(qs.senders) - logFactorial(qs.passed.length) - logFactorial(qs.senders - qs.passed.length);
   qs.passed.forEach((_, i) => {
     const m = outs.filter((a) => a >= 0.1 * qs.amount[i]!).length;
-    logP += Math.log(Math.min(1, (m * Math.max(qs.lag[i]!, 3600)) / span));
+    logP += Math.log(Math.min(1, (m * Math.max(qs.lag[i]! + tick, 3600)) / span));
   });
   return Math.min(1, Math.exp(logP));
+}
+
+/** Seconds between node v's first and last row (at least a day): the period its own outflows are spread over. */
+export function activeSpan(l: Ledger, v: number): number {
+  const t = (rows: Uint32Array, lo: number, hi: number): [number, number] => (hi > lo ? [l.time[rows[lo]!]!, l.time[rows[hi - 1]!]!] : [Infinity, -Infinity]);
+  const [a, b] = t(l.inRows, l.inStart[v]!, l.inStart[v + 1]!);
+  const [c, d] = t(l.outRows, l.outStart[v]!, l.outStart[v + 1]!);
+  return Math.max(DAY, Math.max(b, d) - Math.min(a, c));
 }
 
 /** Plain-language account of a pass-through. */
@@ -60,7 +69,8 @@ export function describePass(l: Ledger, v: number, pt: PassThrough, qs: QuickSen
 
 /**
  * Non-hub accounts that pass on (≥ minPassShare within holdDays) the money of ≥ minSenders distinct non-hub senders.
- * Score 1 / (1 + active nodes × P), P the timing null of `timingP`.
+ * Score 1 / (1 + active nodes × P), P the timing null of `timingP` over the account's own active span: an account
+ * paying out often (AMLSim's accounts pay one amount every few days) forwards anything quickly by chance.
  * @example mules(ledger).findings[0]?.explanation
  */
 export function mules(l: Ledger, options: Partial<Params> = {}): DetectorResult {
@@ -73,7 +83,7 @@ export function mules(l: Ledger, options: Partial<Params> = {}): DetectorResult 
     const pt = passThrough(l, v, hold);
     const qs = quickSenders(l, pt, params.minPassShare!, ctx.hub);
     if (qs.passed.length < params.minSenders!) continue;
-    const score = surpriseScore(timingP(l, pt, qs, ctx.span), ctx.active);
+    const score = surpriseScore(timingP(l, pt, qs, activeSpan(l, v), ctx.tick), ctx.active);
     if (score < params.minScore!) continue;
     const rows = [...pt.inRows, ...pt.quickOut].sort((a, b) => a - b);
     const explanation = `${describePass(l, v, pt, qs, hold)}; ${chance(expectedFromScore(score))}.`;

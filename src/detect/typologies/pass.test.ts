@@ -1,7 +1,8 @@
 /** Tests for the mule and rapid-new-account detectors: pass-through found, a salary saver and a new saver not. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pay, town } from '../fixtures.ts';
+import { LedgerBuilder } from '../../money/ledger.ts';
+import { D, pay, T0, town } from '../fixtures.ts';
 import { mules } from './mule.ts';
 import { rapidNewAccounts } from './rapid-new-account.ts';
 
@@ -35,4 +36,20 @@ test('rapid movement: a new account passing three payments straight on; a new ac
     ['n'],
   );
   assert.match(findings[0]!.explanation, /received 4,500\.00 EUR in 3 payments and paid out 4,350\.00 EUR/);
+});
+
+test('mule at day resolution: an account paying one amount every five days is not a mule; one forwarding four senders is', () => {
+  const b = new LedgerBuilder();
+  const at = (from: string, to: string, day: number, amount: string) =>
+    b.add({ from, to, time: T0 + day * D, amount, currency: 'EUR', transferId: `d${b.size}` });
+  for (let i = 0; i < 30; i++) for (const day of [1, 31, 61, 91]) at(`p${i}`, 'utility', day, '50');
+  for (let day = 0; day < 100; day += 5) at('payer', `q${day}`, day, '300');
+  // Three of its eight senders' money leaves the same day (a lag of 0 days, not 0 hours), the rest 3–4 days later.
+  [5, 10, 15, 21, 42, 56, 71, 86].forEach((day, i) => at(`s${i}`, 'payer', day, '250'));
+  [10, 20, 30, 40].forEach((day, i) => (at(`v${i}`, 'mule', day, '2000'), at('mule', 'boss', day, '1900')));
+  const { findings } = mules(b.build());
+  assert.deepEqual(
+    findings.map((f) => f.accounts[0]),
+    ['mule'],
+  );
 });

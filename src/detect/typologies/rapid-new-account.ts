@@ -48,7 +48,7 @@ export function rapidNewAccounts(l: Ledger, options: Partial<Params> = {}): Dete
     const pt = passThrough(l, v, hold, first, first + params.maxAgeDays! * DAY);
     if (pt.quickOut.length === 0 || pt.quick < params.minPassShare! * pt.totalIn) continue;
     const qs = quickSenders(l, pt, params.minPassShare!, ctx.hub);
-    const score = surpriseScore(timingP(l, pt, qs, ctx.span), fresh.length);
+    const score = surpriseScore(timingP(l, pt, qs, ctx.span, ctx.tick), fresh.length);
     if (score < params.minScore!) continue;
     const rows = [...pt.inRows, ...pt.quickOut].sort((a, b) => a - b);
     const explanation = `${describePass(l, v, pt, qs, hold)}, within ${params.maxAgeDays} days of its first activity; ${chance(expectedFromScore(score))}.`;

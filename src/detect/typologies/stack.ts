@@ -4,7 +4,7 @@ import { bipartiteGroups, type Group } from '../bipartite-core.ts';
 import { ledgerContext } from '../context.ts';
 import { chance, windowOf } from '../explain.ts';
 import { MIN_SCORE, resolveParams } from '../params.ts';
-import { expectedFromScore, surpriseScore } from '../stats.ts';
+import { expectedFromScore, surpriseScoreLog } from '../stats.ts';
 import type { DetectorResult, Finding, ParamSpec, Params } from '../types.ts';
 import { describeGroup } from './bipartite.ts';
 
@@ -23,12 +23,12 @@ function overlap(a: Group, b: Group): number {
 
 /**
  * Pairs of bipartite groups where at least half of the second group's senders are receivers of the first and the
- * second layer's median time is not before the first's. Score 1 / (1 + pairs examined² × p₁ × p₂).
+ * second layer's median time is not before the first's. Score 1 / (1 + groups of layer 1's shape × of layer 2's × p₁ × p₂), as in bipartite.
  * @example stack(ledger).findings[0]?.accounts // first-layer senders, middle layer, last-layer receivers
  */
 export function stack(l: Ledger, options: Partial<Params> = {}): DetectorResult {
   const params = resolveParams(STACK_PARAMS, options);
-  const { groups, examined } = bipartiteGroups(l, ledgerContext(l), params.minShared!);
+  const { groups } = bipartiteGroups(l, ledgerContext(l), params.minShared!);
   const byReceiver = new Map<number, Group[]>();
   for (const g of groups) for (const r of g.receivers) (byReceiver.get(r) ?? byReceiver.set(r, []).get(r)!).push(g);
   const findings: Finding[] = [];
@@ -36,7 +36,7 @@ export function stack(l: Ledger, options: Partial<Params> = {}): DetectorResult 
     const firsts = new Set(b.senders.flatMap((s) => byReceiver.get(s) ?? []));
     for (const a of firsts) {
       if (a === b || overlap(a, b) < 0.5 || l.time[b.rows[b.rows.length >> 1]!]! < l.time[a.rows[a.rows.length >> 1]!]!) continue;
-      const score = surpriseScore(a.p * b.p, examined * examined);
+      const score = surpriseScoreLog(Math.log(a.p) + Math.log(b.p), a.logTests + b.logTests);
       if (score < params.minScore!) continue;
       const ids = [...new Set([...a.senders, ...a.receivers, ...b.senders, ...b.receivers])].map((v) => l.nodeIds[v]!);
       const rows = [...a.rows, ...b.rows].sort((x, y) => x - y);
