@@ -49,14 +49,20 @@ export function multiply(scalar: Uint8Array | KeyObject, points: Uint8Array): Bu
   if (k.length !== 32) throw new CorvidError('CORVID_ERR_VALIDATION', 'a PSI scalar is 32 bytes');
   const n = points.length / POINT_BYTES;
   const out = Buffer.alloc(points.length);
+  const view = Buffer.from(points.buffer, points.byteOffset, points.byteLength);
+  // Two reused 32-byte buffers rather than two subarrays per point: no garbage per point.
+  const u = Buffer.alloc(POINT_BYTES);
+  const r = Buffer.alloc(POINT_BYTES);
   for (let i = 0; i < n; i++) {
     const at = i * POINT_BYTES;
     if (!isCanonical(points, at)) throw badPoint(i, 'non-canonical encoding');
+    view.copy(u, 0, at, at + POINT_BYTES);
     try {
-      nativeSodium.crypto_scalarmult(out.subarray(at, at + POINT_BYTES), k, points.subarray(at, at + POINT_BYTES));
+      nativeSodium.crypto_scalarmult(r, k, u);
     } catch {
       throw badPoint(i, 'small-order point');
     }
+    r.copy(out, at);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { ristretto255, ristretto255_hasher } from '@noble/curves/ed25519.js';
 import { expandMessageXmd } from './hash-to-curve.ts';
 import { multiply } from './group.ts';
-import { deriveElements, hashToGroup, hashToRistretto, nativeSodium, ristrettoReady } from './ristretto.ts';
+import { deriveElements, hashToGroup, hashToRistretto, nativeSodium, packMessages, ristrettoReady, squareModP } from './ristretto.ts';
 
 const P = 2n ** 255n - 19n;
 const le = (b: Uint8Array): bigint => BigInt('0x' + (Buffer.from(b).reverse().toString('hex') || '0'));
@@ -52,6 +52,7 @@ describe('hash_to_ristretto255 (RFC 9380 Appendix B)', () => {
       assert.equal(Buffer.from(ristretto255_hasher.hashToCurve(msgs[i], { DST: dst }).toBytes()).toString('hex'), ours.toString('hex', 32 * i, 32 * i + 32));
       assert.equal(deriveElements(expandMessageXmd(msgs[i], dst, 64)).toString('hex'), ours.toString('hex', 32 * i, 32 * i + 32));
     }
+    assert.deepEqual(hashToRistretto(packMessages(msgs), dst), ours); // the worker engine's packed form
   });
 });
 
@@ -68,6 +69,16 @@ describe('from ristretto255 to X25519', () => {
       const uDecoded = ((1n + y) * pow((1n - y + P) % P, P - 2n)) % P; // birational map, RFC 7748 §4.1
       assert.equal((uDecoded * ((s * s) % P)) % P, 1n); // u(P + T₂) = 1 / u(P)
     });
+  });
+
+  test('squareModP agrees with BigInt on random and edge inputs', () => {
+    const edges = [0n, 1n, 2n, P - 1n, P - 2n, 2n ** 255n - 1n, 2n ** 128n, (P - 1n) / 2n, 2n ** 254n + 12345n];
+    const inputs = [...edges, ...Array.from({ length: 2000 }, () => le(randomBytes(32)) % 2n ** 255n)];
+    const out = Buffer.alloc(32);
+    for (const x of inputs) {
+      squareModP(leBytes(x), 0, out, 0);
+      assert.equal(le(out), (x * x) % P, `x = ${x}`);
+    }
   });
 
   test('X25519 gives one value for every point of the coset, and the blindings commute', () => {

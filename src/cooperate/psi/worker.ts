@@ -7,7 +7,7 @@ import type { WorkerRequest, WorkerReply } from './engine.ts';
 async function handle(req: WorkerRequest): Promise<WorkerReply> {
   try {
     if (req.op === 'hash') await ristrettoReady();
-    const out = req.op === 'hash' ? hashToGroup(req.msgs, req.dst) : multiply(req.scalar, req.points);
+    const out = req.op === 'hash' ? hashToGroup({ packed: req.packed, offsets: req.offsets }, req.dst) : multiply(req.scalar, req.points);
     // Only a buffer that owns its whole ArrayBuffer may be transferred; Buffer.alloc gives one, copy otherwise.
     const own = out.byteOffset === 0 && out.buffer.byteLength === out.byteLength;
     return { id: req.id, ok: true, out: own ? new Uint8Array(out.buffer, 0, out.byteLength) : new Uint8Array(out) };
