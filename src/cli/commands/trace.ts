@@ -20,6 +20,7 @@ interface TraceFlags extends GlobalOptions {
   dataset?: string[];
   save?: string;
   case?: string;
+  rates?: string;
 }
 
 const fmt = (amount: string): string => {
@@ -44,6 +45,7 @@ function human(v: TraceView): string {
   if (v.endpoints.length > 15) lines.push(`  … ${v.endpoints.length - 15} more (--json for all)`);
   if (v.paths[0]) lines.push('', `heaviest path (${fmt(v.paths[0].amount)} ${c}): ${v.paths[0].hops.map((h) => `${h.transfer}`).join(' → ')}`);
   for (const n of v.notFollowed) lines.push(`not followed: ${n.rows} transfers ${n.reason}`);
+  if (v.summary) lines.push(`about ${v.summary.value.toFixed(2)} ${v.summary.reference} at the given rates (approximate)`);
   return lines.join('\n');
 }
 
@@ -73,7 +75,22 @@ export function requestOf(from: string, o: TraceFlags): TraceRequest {
     ...(o.stopAt !== undefined ? { stopCategories: o.stopAt.split(',').filter(Boolean) } : {}),
     ...(o.services === false ? { stopAtServices: false } : {}),
     ...(o.dataset ? { datasets: o.dataset } : {}),
+    ...(o.rates !== undefined ? { rates: ratesOf(o.rates) } : {}),
   };
+}
+
+/** `EUR=1,USD=0.92,USDT=0.92` (the value of one unit in the first currency, which is the reference). */
+export function ratesOf(text: string): { reference: string; values: Record<string, number> } {
+  const values: Record<string, number> = {};
+  let reference = '';
+  for (const part of text.split(',')) {
+    const m = /^\s*([A-Za-z][A-Za-z0-9]{1,9})\s*=\s*([0-9]*\.?[0-9]+)\s*$/.exec(part);
+    if (!m || Number(m[2]) <= 0) throw new ValidationError('CORVID_ERR_VALIDATION', `--rates wants CODE=value,… (the first is the reference), not ${part}`);
+    const code = m[1]!.toUpperCase();
+    if (reference === '') reference = code;
+    values[code] = Number(m[2]);
+  }
+  return { reference, values };
 }
 
 export function registerTrace(program: Command): void {
@@ -95,6 +112,7 @@ export function registerTrace(program: Command): void {
     .option('--dataset <name...>', 'only these datasets')
     .option('--save <name>', 'save the trace to a case as a link chart with this name')
     .option('--case <compartment>', 'the case to save it to (default: personal)', '')
+    .option('--rates <table>', 'value the total in a reference currency for the summary, e.g. EUR=1,USDT=0.92,BTC=58000')
     .action(async (from: string, _o: TraceFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<TraceFlags>();
       await withRuntime(o, async (rt) => {

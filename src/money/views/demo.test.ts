@@ -31,12 +31,19 @@ test('demo: traces reach the true cash-outs, and mule alerts name mules', async 
   const ctx = systemContext();
   try {
     const loaded = await loadDemo(ctx, store, dir);
-    const truth = JSON.parse(readFileSync(loaded.truth, 'utf8')) as Truth & {
+    interface Known {
+      key: string;
+      role?: string;
+      holder?: string;
+      address?: string;
+      iban?: string;
+      records: TruthRecord[];
+    }
+    const truth = JSON.parse(readFileSync(loaded.truth, 'utf8')) as Pick<Truth, 'networks'> & {
+      entities: Known[];
       flows: { key: string; cashOut: string; hops: { kind: string; record: TruthRecord }[] }[];
     };
-    const entities = new Map(
-      truth.entities.map((e) => [e.key, e as typeof e & { role?: string; holder?: string; address?: string; iban?: string; records: TruthRecord[] }]),
-    );
+    const entities = new Map(truth.entities.map((e) => [e.key, e]));
     const chainId = (key: string): string => `chain-analytics.${entities.get(key)!.records.find((r) => r.file === 'chain-analytics/transfers.ftm.json')!.id}`;
 
     const { ledger } = await loadLedger(ctx, store);

@@ -30,6 +30,8 @@ export interface TraceRequest {
   until?: string;
   currency?: string;
   datasets?: string[];
+  /** A rate table for the summary only: the value of one unit of each currency in `reference`. */
+  rates?: { reference: string; values: Record<string, number> };
 }
 
 export interface TraceView {
@@ -57,6 +59,8 @@ export interface TraceView {
   paths: { endpoint: string; amount: string; hops: { transfer: string; from: string; to: string; time: string; amount: string; tainted: string }[] }[];
   notFollowed: { rows: number; reason: string }[];
   captions: Record<string, string>;
+  /** What left the source valued in the rate table's reference currency: approximate, for summaries only. */
+  summary: TraceResult['summary'];
   rowsTraced: number;
   nodesReached: number;
 }
@@ -93,6 +97,7 @@ export function traceOptions(req: TraceRequest, isNode: boolean): TraceOptions {
     ...(since !== undefined ? { since } : {}),
     ...(until !== undefined ? { until } : {}),
     ...(req.currency ? { currency: req.currency } : {}),
+    ...(req.rates ? { rates: req.rates } : {}),
   };
 }
 
@@ -178,6 +183,7 @@ export function viewOf(r: TraceResult, from: string, captions: Record<string, st
     })),
     notFollowed: r.notFollowed.map((n) => ({ rows: n.rows, reason: `in ${n.currency}, not the traced ${r.currency}` })),
     captions,
+    summary: r.summary,
     rowsTraced: r.rowsTraced,
     nodesReached: r.nodesReached,
   };

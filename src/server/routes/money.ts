@@ -29,6 +29,16 @@ const TRACE_FIELDS = {
   until: ISO,
   currency: { type: 'string', maxLength: 10 },
   datasets: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 100 } },
+  rates: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['reference', 'values'],
+    description: 'for the summary only: the value of one unit of each currency in the reference currency',
+    properties: {
+      reference: { type: 'string', maxLength: 10 },
+      values: { type: 'object', maxProperties: 500, additionalProperties: { type: 'number', exclusiveMinimum: 0 } },
+    },
+  },
 } as const;
 
 export const TRACE_VIEW = {
@@ -50,6 +60,7 @@ export const TRACE_VIEW = {
     paths: { type: 'array', items: open },
     notFollowed: { type: 'array', items: open },
     captions: open,
+    summary: { ...open, nullable: true },
     rowsTraced: { type: 'integer' },
     nodesReached: { type: 'integer' },
   },
