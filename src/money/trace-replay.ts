@@ -2,11 +2,36 @@
 import { amountOf, type Ledger } from './ledger.ts';
 import type { Plan } from './trace-source.ts';
 
+/**
+ * The rows taken so far in the current group of same-time rows: a stamp per row (the group's number), so clearing
+ * it for the next group is one increment, not a Set emptied.
+ */
+export class DoneRows {
+  private readonly stamp: Int32Array;
+  private group = 1;
+
+  constructor(rows: number) {
+    this.stamp = new Int32Array(rows);
+  }
+
+  add(r: number): void {
+    this.stamp[r] = this.group;
+  }
+
+  has(r: number): boolean {
+    return this.stamp[r] === this.group;
+  }
+
+  clear(): void {
+    this.group++;
+  }
+}
+
 /** What a replay needs of the sweep: the ledger, the plan, and the rows already taken at the current time. */
 export interface ReplayScope {
   readonly l: Ledger;
   readonly p: Plan;
-  readonly doneNow: Set<number>;
+  readonly doneNow: DoneRows;
 }
 
 /**

@@ -5,20 +5,40 @@
  */
 import type { Ledger } from './ledger.ts';
 import type { NumberTaintModel, TaintModel } from './taint/model.ts';
-import { replayBalance } from './trace-replay.ts';
+import { DoneRows, replayBalance } from './trace-replay.ts';
 import type { Plan } from './trace-source.ts';
 import type { SweepOutcome, Taker } from './trace-sweep.ts';
+
+/** Sums per node in a Float64Array, and the nodes in the order they first got some. */
+class NodeSums {
+  private readonly sum: Float64Array;
+  private readonly nodes: number[] = [];
+
+  constructor(nodeCount: number) {
+    this.sum = new Float64Array(nodeCount);
+  }
+
+  add(n: number, units: number): void {
+    if (this.sum[n] === 0) this.nodes.push(n);
+    this.sum[n]! += units;
+  }
+
+  toMap(): Map<number, bigint> {
+    return new Map(this.nodes.map((n) => [n, BigInt(this.sum[n]!)]));
+  }
+}
 
 export class NumberSweep implements Taker {
   readonly src: Uint32Array;
   readonly dst: Uint32Array;
-  readonly doneNow = new Set<number>();
+  readonly doneNow: DoneRows;
   readonly injecting: Uint8Array;
   readonly slot: Int32Array;
   private readonly slotNode: number[] = [];
   private readonly sent: number[] = [];
-  private readonly stopped = new Map<number, number>();
-  private readonly frozen = new Map<number, number>();
+  /** Per node (in typed arrays, no Map look-up a row), with the nodes in the order they first got some. */
+  private readonly stopped: NodeSums;
+  private readonly frozen: NodeSums;
   private readonly rows: number[] = [];
   private readonly tainted: number[] = [];
   private readonly stoppedOf: number[] = [];
@@ -40,12 +60,15 @@ export class NumberSweep implements Taker {
     private readonly num: Float64Array,
   ) {
     this.src = l.from;
+    this.doneNow = new DoneRows(l.size);
     this.dst = l.to;
     const width = p.maxHops + 1;
     this.carry = new Float64Array(width);
     this.arrive = new Float64Array(width);
     this.zeros = new Float64Array(width);
     this.slot = new Int32Array(l.nodeCount).fill(-1);
+    this.stopped = new NodeSums(l.nodeCount);
+    this.frozen = new NodeSums(l.nodeCount);
     this.injecting = new Uint8Array(l.nodeCount);
     for (const [r, units] of p.inject) {
       this.injecting[this.src[r]!] = 1;
@@ -118,7 +141,7 @@ export class NumberSweep implements Taker {
     this.rows.push(r);
     this.tainted.push(total);
     if (p.stop[d]! > 0) {
-      this.stopped.set(d, (this.stopped.get(d) ?? 0) + total);
+      this.stopped.add(d, total);
       this.stoppedOf.push(total);
       if (this.slot[d]! >= 0) this.model.inflow(this.slot[d]!, amount, this.zeros);
       return;
@@ -136,7 +159,7 @@ export class NumberSweep implements Taker {
       }
     }
     this.stoppedOf.push(frozen);
-    if (frozen > 0) this.frozen.set(d, (this.frozen.get(d) ?? 0) + frozen);
+    if (frozen > 0) this.frozen.add(d, frozen);
     let ds = this.slot[d]!;
     if (ds < 0 && followable === 0) return;
     if (ds < 0) ds = this.open(d, r);
@@ -146,13 +169,12 @@ export class NumberSweep implements Taker {
 
   /** The outcome in bigint, as the report reads it. */
   outcome(): SweepOutcome {
-    const big = (m: Map<number, number>): Map<number, bigint> => new Map([...m].map(([k, v]) => [k, BigInt(v)]));
     return {
       slot: this.slot,
       slotNode: this.slotNode,
       sent: this.sent.map(BigInt),
-      stopped: big(this.stopped),
-      frozen: big(this.frozen),
+      stopped: this.stopped.toMap(),
+      frozen: this.frozen.toMap(),
       rows: this.rows,
       tainted: this.tainted.map(BigInt),
       stoppedOf: this.stoppedOf.map(BigInt),

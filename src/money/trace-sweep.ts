@@ -5,7 +5,7 @@
  */
 import { amountOf, numberUnits, type Ledger } from './ledger.ts';
 import { numberSweep } from './trace-sweep-number.ts';
-import { replayBalance, safeVolume } from './trace-replay.ts';
+import { DoneRows, replayBalance, safeVolume } from './trace-replay.ts';
 import type { TaintModel } from './taint/model.ts';
 import type { Plan } from './trace-source.ts';
 
@@ -38,7 +38,7 @@ export interface Taker {
   readonly slot: Int32Array;
   readonly injecting: Uint8Array;
   /** Rows already taken at the current time, so a node reached mid-group counts them in its balance. */
-  readonly doneNow: Set<number>;
+  readonly doneNow: DoneRows;
   relevant(r: number): boolean;
   inScope(r: number): boolean;
   take(r: number): void;
@@ -74,7 +74,7 @@ class Sweep implements Taker {
   private readonly carry: bigint[];
   private readonly arrive: bigint[];
   private readonly zeros: bigint[];
-  readonly doneNow = new Set<number>();
+  readonly doneNow: DoneRows;
   live = 0n;
   /** 1 for nodes that send source money (a typed-array test before the map look-up, on every row). */
   readonly injecting: Uint8Array;
@@ -87,6 +87,7 @@ class Sweep implements Taker {
     readonly model: TaintModel,
   ) {
     this.src = p.forward ? l.from : l.to;
+    this.doneNow = new DoneRows(l.size);
     this.dst = p.forward ? l.to : l.from;
     const width = p.maxHops + 1;
     this.carry = new Array<bigint>(width).fill(0n);
@@ -219,6 +220,7 @@ function takeGroup(sw: Taker, group: number[]): void {
   if (relevant === 0) return;
   sw.doneNow.clear();
   if (group.length === 1) return turn(sw, group[0]!);
+  if (group.length <= SMALL) return takeSmall(sw, group);
   const pending = new Map<number, number>();
   for (const r of group) pending.set(sw.dst[r]!, (pending.get(sw.dst[r]!) ?? 0) + 1);
   const done = new Uint8Array(group.length);
@@ -236,6 +238,37 @@ function takeGroup(sw: Taker, group: number[]): void {
       left--;
     }
   }
+}
+
+const SMALL = 16;
+const smallDone = new Uint8Array(SMALL);
+
+/** takeGroup for a few rows: a row's sender has pending arrivals while an untaken row of the group pays it (no Map). */
+function takeSmall(sw: Taker, group: number[]): void {
+  const g = group.length;
+  const done = smallDone.fill(0, 0, g);
+  for (let left = g; left > 0; ) {
+    let progressed = false;
+    for (let i = 0; i < g; i++) {
+      if (done[i] === 1 || pendingAt(sw, group, done, sw.src[group[i]!]!)) continue;
+      progressed = true;
+      done[i] = 1;
+      turn(sw, group[i]!);
+      left--;
+    }
+    if (!progressed) {
+      const i = done.indexOf(0); // a same-time cycle: break it at the first row
+      done[i] = 1;
+      turn(sw, group[i]!);
+      left--;
+    }
+  }
+}
+
+/** Whether an untaken row of the group pays `node`. */
+function pendingAt(sw: Taker, group: number[], done: Uint8Array, node: number): boolean {
+  for (let j = 0; j < group.length; j++) if (done[j] === 0 && sw.dst[group[j]!] === node) return true;
+  return false;
 }
 
 /** Takes the group's i-th row and counts it off its receiver's pending arrivals. */
