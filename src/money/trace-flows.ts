@@ -24,9 +24,49 @@ export function flowsOf(l: Ledger, o: SweepOutcome, money: MoneyOf, limit: numbe
       s.rows++;
     } else sums.set(key, { from, to, units: t, rows: 1 });
   }
-  const all = [...sums.values()].sort((a, b) => (a.units < b.units ? 1 : a.units > b.units ? -1 : a.from - b.from || a.to - b.to));
   return {
-    flows: all.slice(0, limit).map((s) => ({ from: l.nodeIds[s.from]!, to: l.nodeIds[s.to]!, amount: money(s.units), rows: s.rows })),
-    flowCount: all.length,
+    flows: largest(sums.values(), limit).map((s) => ({ from: l.nodeIds[s.from]!, to: l.nodeIds[s.to]!, amount: money(s.units), rows: s.rows })),
+    flowCount: sums.size,
   };
+}
+
+interface Sum {
+  from: number;
+  to: number;
+  units: bigint;
+}
+
+/** Largest first; ties by node numbers (a total order: pairs are unique). */
+const before = (a: Sum, b: Sum): number => (a.units < b.units ? 1 : a.units > b.units ? -1 : a.from - b.from || a.to - b.to);
+
+/**
+ * The first `limit` sums in `before` order, as sorting them all and cutting would give, without sorting them all: a
+ * heap of the best so far with the last of them on top, so most sums cost one comparison.
+ */
+export function largest<T extends Sum>(sums: Iterable<T>, limit: number): T[] {
+  if (!(limit > 0 && limit < 2 ** 32)) return [...sums].sort(before).slice(0, limit);
+  const heap: T[] = [];
+  const down = (i: number): void => {
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= heap.length) return;
+      if (c + 1 < heap.length && before(heap[c + 1]!, heap[c]!) > 0) c++;
+      if (before(heap[c]!, heap[i]!) <= 0) return;
+      [heap[c], heap[i]] = [heap[i]!, heap[c]!];
+      i = c;
+    }
+  };
+  for (const s of sums) {
+    if (heap.length < limit) {
+      heap.push(s);
+      for (let i = heap.length - 1; i > 0 && before(heap[i]!, heap[(i - 1) >> 1]!) > 0; i = (i - 1) >> 1) {
+        const up = (i - 1) >> 1;
+        [heap[up], heap[i]] = [heap[i]!, heap[up]!];
+      }
+    } else if (before(s, heap[0]!) < 0) {
+      heap[0] = s;
+      down(0);
+    }
+  }
+  return heap.sort(before);
 }
