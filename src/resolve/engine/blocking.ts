@@ -3,7 +3,7 @@
  * records sharing a key in any rule become a candidate pair (as in Splink's OR-ed blocking rules), so
  * a typo that defeats one rule is caught by another while the pair count stays near-linear.
  */
-import type { Family, ResolveRecord } from './record.ts';
+import type { Family, NameForm, ResolveRecord } from './record.ts';
 
 /** One blocking rule: the keys a record falls under (a record may have several, or none). */
 export interface BlockingRule {
@@ -17,6 +17,12 @@ export interface BlockingRule {
   orders?: readonly ((r: ResolveRecord) => string)[];
   /** This rule's block size from which sorted neighbourhood applies (else the option's). */
   refineAt?: number;
+  /**
+   * Finer keys of a record inside an over-size block (`key` is the block's): members of a large block
+   * that also share one of these are compared in full (sorted neighbourhood again past the size), so
+   * near neighbours that the sort orders place apart (a misspelt family name) are still found.
+   */
+  refine?(r: ResolveRecord, key: string, out: string[]): void;
 }
 
 
@@ -30,6 +36,24 @@ const PERSON_ORDERS: readonly ((r: ResolveRecord) => string)[] = [
   (r) => `${r.dateStr || '~'} ${r.names[0]?.given ?? ''}`,
 ];
 
+/**
+ * Finer keys inside a large name block (`x|i`: one name part's key and the other's initial): the other
+ * part's key, and the birth year, for each name form (and order) that put the record in the block.
+ */
+function nameRefine(part: (n: NameForm, given: boolean) => string): NonNullable<BlockingRule['refine']> {
+  return (r, key, out) => {
+    for (const n of r.names) {
+      if (!n.given) continue;
+      if (key === `${part(n, false)}|${initial(n.given)}`) out.push(`g${part(n, true)}`);
+      if (key === `${part(n, true)}|${initial(n.surname)}`) out.push(`s${part(n, false)}`);
+    }
+    if (r.dateY) out.push(`y${r.dateY}`);
+  };
+}
+
+const sound = (n: NameForm, given: boolean): string => (given ? n.givenPh : n.surnamePh);
+const skeleton = (n: NameForm, given: boolean): string => (given ? n.givenSk : n.surnameSk);
+
 const PERSON_RULES: readonly BlockingRule[] = [
   {
     // Sound of the family name and the given name's initial, either way round (swapped name order).
@@ -40,6 +64,7 @@ const PERSON_RULES: readonly BlockingRule[] = [
       }
     },
     orders: PERSON_ORDERS,
+    refine: nameRefine(sound),
   },
   {
     // Romanisation skeletons, so Schewtschenko meets Shevchenko even when their sounds differ.
@@ -50,6 +75,7 @@ const PERSON_RULES: readonly BlockingRule[] = [
       }
     },
     orders: PERSON_ORDERS,
+    refine: nameRefine(skeleton),
   },
   {
     name: 'birth date + an initial',
@@ -114,7 +140,7 @@ export const BLOCKING_RULES: Readonly<Record<Family, readonly BlockingRule[]>> =
 export interface BlockingOptions {
   /** Blocks larger than this are skipped (and reported): a key shared by thousands says nothing. */
   maxBlock?: number;
-  /** Blocks larger than this are compared by sorted neighbourhood, where the rule has sort orders. Default 100. */
+  /** Blocks larger than this are compared by sorted neighbourhood, where the rule has sort orders. Default `refineAtFor(records)`. */
   refineAt?: number;
   /** Following neighbours compared in each sort order. Default 3. */
   window?: number;
@@ -148,6 +174,16 @@ class PairBuffer {
   }
 }
 
+/**
+ * The block size from which sorted neighbourhood (and finer keys) apply: 100 up to 100,000 records, then
+ * 100·√(100,000 / n), at least 30. Name blocks grow with the data (a common family name's block ten
+ * times larger at ten times the records), so a fixed limit lets the pairs of the blocks below it grow
+ * with the square of the data; shrinking the limit keeps the pairs per record near constant.
+ */
+export function refineAtFor(records: number): number {
+  return Math.max(30, Math.min(100, Math.round(100 * Math.sqrt(100_000 / Math.max(1, records)))));
+}
+
 /** The pair-key stride for these records: a power of two above every record index. */
 export function strideOf(records: readonly ResolveRecord[]): number {
   let maxIdx = 1;
@@ -161,7 +197,7 @@ export function strideOf(records: readonly ResolveRecord[]): number {
  */
 export function candidatePairs(records: readonly ResolveRecord[], rules: readonly BlockingRule[], opts: BlockingOptions = {}): BlockingResult {
   const maxBlock = opts.maxBlock ?? 1000;
-  const refineAt = opts.refineAt ?? 100;
+  const refineAt = opts.refineAt ?? refineAtFor(records.length);
   const stride = strideOf(records);
   const out = new PairBuffer();
   const perRule: Record<string, number> = {};
@@ -173,9 +209,12 @@ export function candidatePairs(records: readonly ResolveRecord[], rules: readonl
     let produced = 0;
     for (const [key, list] of blocks) {
       if (list.length < 2) continue;
-      if (list.length > (rule.refineAt ?? refineAt) && rule.orders) {
+      const limit = rule.refineAt ?? refineAt;
+      if (list.length > limit && rule.orders) {
         refinedCount++;
-        produced += emitNeighbours(list.map((pos) => records[pos]), rule.orders, opts.window ?? 3, stride, out, opts.changed);
+        const members = list.map((pos) => records[pos]);
+        produced += emitNeighbours(members, rule.orders, opts.window ?? 3, stride, out, opts.changed);
+        if (rule.refine) produced += emitSubBlocks(members, key, rule, limit, opts.window ?? 3, stride, out, opts.changed);
         continue;
       }
       if (list.length > maxBlock) {
@@ -228,6 +267,21 @@ function emitNeighbours(
         produced++;
       }
     }
+  }
+  return produced;
+}
+
+/** Pairs of an over-size block's members that share a finer key: in full, or by sorted neighbourhood past `limit`. */
+function emitSubBlocks(
+  members: ResolveRecord[], key: string, rule: BlockingRule, limit: number, window: number, stride: number, out: PairBuffer, changed?: Uint8Array,
+): number {
+  const refine = rule.refine as NonNullable<BlockingRule['refine']>;
+  const sub = blocksOf(members, (r, keys) => refine(r, key, keys));
+  let produced = 0;
+  for (const list of sub.values()) {
+    if (list.length < 2) continue;
+    if (list.length > limit) produced += emitNeighbours(list.map((pos) => members[pos]), rule.orders ?? [], window, stride, out, changed);
+    else produced += emitBlock(list.map((pos) => members[pos].idx), stride, out, changed);
   }
   return produced;
 }
