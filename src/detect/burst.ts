@@ -3,9 +3,11 @@
  * one-off counterparties it has within any window of W seconds, scored against a Poisson null.
  */
 import type { Ledger } from '../money/ledger.ts';
+import { amountProfile } from './amount-profile.ts';
+import { activeSpan } from './pass-through.ts';
 import type { LedgerContext } from './context.ts';
 import { DAY } from './params.ts';
-import { poissonTail } from './stats.ts';
+import { logChoose, poissonTail } from './stats.ts';
 
 export type Direction = 'in' | 'out';
 
@@ -22,17 +24,26 @@ export interface Burst {
   mu: number;
   /** P(X ≥ k) under Poisson(mu), or under the clumped null when that is larger (see clumpedTail). */
   p: number;
+  /**
+   * The scan statistic given the node's own count: P(some window of W holds k of its n one-off counterparties) were
+   * they spread uniformly over its active span S (first to last row, either way), ≤ n × C(n − 1, k − 1) × (W / S)^(k − 1);
+   * 0 (no say) when S < 2W. Tested once per node that has ≥ minK of them (BurstScratch.candidates), it does not reward
+   * a densest window for being picked as densest.
+   */
+  pScan: number;
 }
 
 /** Per-run scratch arrays indexed by node (allocated once, reused across nodes). */
 export interface BurstScratch {
+  /** Nodes seen with at least minK one-off counterparties: the tests of the scan statistic. */
+  candidates: number;
   stamp: Int32Array;
   first: Float64Array;
   last: Float64Array;
 }
 
 export function burstScratch(l: Ledger): BurstScratch {
-  return { stamp: new Int32Array(l.nodeCount).fill(-1), first: new Float64Array(l.nodeCount), last: new Float64Array(l.nodeCount) };
+  return { candidates: 0, stamp: new Int32Array(l.nodeCount).fill(-1), first: new Float64Array(l.nodeCount), last: new Float64Array(l.nodeCount) };
 }
 
 function rowsOf(l: Ledger, v: number, dir: Direction): { rows: Uint32Array; lo: number; hi: number; ends: Uint32Array } {
@@ -74,6 +85,7 @@ export function burstOf(l: Ledger, ctx: LedgerContext, v: number, dir: Direction
   if (hi - lo < minK) return null;
   const eps = oneOffCounterparties(l, ctx, v, dir, w, s);
   if (eps.length < minK) return null;
+  s.candidates++;
   let best = 0;
   let bestCount = 0;
   for (let i = 0, j = 0; i < eps.length; i++) {
@@ -107,7 +119,11 @@ export function burstOf(l: Ledger, ctx: LedgerContext, v: number, dir: Direction
     const muDays = Math.max((outside.size * w) / Math.max(w, span - w), muGlobal);
     if (inWin.size < k) p = Math.max(p, clumpedTail(k, muDays, [1, ...outside.values()]));
   }
-  return { node: v, direction: dir, counterparties, rows: inWindow, start, end: l.time[inWindow[inWindow.length - 1]!]!, mu, p };
+  // The scan statistic needs a history of its own: over a life of under two windows every count is "its rate".
+  const n = eps.length;
+  const life = activeSpan(l, v);
+  const pScan = life < 2 * w ? 0 : Math.min(1, Math.exp(Math.log(n) + logChoose(n - 1, k - 1) + (k - 1) * Math.log(w / life)));
+  return { node: v, direction: dir, counterparties, rows: inWindow, start, end: l.time[inWindow[inWindow.length - 1]!]!, mu, p, pScan };
 }
 
 /**
@@ -134,7 +150,37 @@ export function clumpedTail(k: number, muDays: number, sizes: readonly number[])
   return Math.min(1, total + poissonTail(k, muDays));
 }
 
+/**
+ * Share of the burst's counterparties whose payments in it are at least their own typical amount (amount-profile.ts):
+ * laundering fans move money that matters to the members; a gift collection, split bills or a teenager's shopping are
+ * everyday small sums for them.
+ * @example fullShare(l, burst) // 1 when every sender paid at least what it usually moves
+ */
+export function fullShare(l: Ledger, b: Burst): number {
+  const prof = amountProfile(l);
+  const ends = b.direction === 'in' ? l.from : l.to;
+  const sum = new Map<number, [number, number]>();
+  for (const r of b.rows) {
+    const c = ends[r]!;
+    const e = sum.get(c) ?? [0, 0];
+    e[0] += prof.logAmount[r]!;
+    e[1]++;
+    sum.set(c, e);
+  }
+  let full = 0;
+  for (const [c, [x, n]] of sum) if (x / n >= prof.median[c]!) full++;
+  return full / Math.max(1, sum.size);
+}
+
 /** How many windows of length w the ledger offers each node, times the active nodes: the tests a burst is one of. */
 export function burstTests(ctx: LedgerContext, w: number): number {
   return ctx.active * Math.max(1, ctx.span / w);
+}
+
+/**
+ * E for a burst: the larger of the window null's (tests × p) and the scan statistic's (candidates × pScan) — a burst
+ * must be surprising both against the ledger's and its own rate and against its own count spread over its own span.
+ */
+export function burstExpected(b: Burst, tests: number, candidates: number): number {
+  return Math.max(tests * b.p, candidates * b.pScan);
 }

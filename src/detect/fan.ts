@@ -1,10 +1,10 @@
 /** Shared body of the fan-in and fan-out detectors: bursts of one-off counterparties turned into findings. */
 import type { Ledger } from '../money/ledger.ts';
-import { burstOf, burstScratch, burstTests, type Burst, type Direction } from './burst.ts';
+import { burstExpected, burstOf, burstScratch, burstTests, fullShare, type Burst, type Direction } from './burst.ts';
 import { ledgerContext } from './context.ts';
 import { chance, day, duration, total } from './explain.ts';
 import { DAY, MIN_SCORE } from './params.ts';
-import { expectedFromScore, surpriseScore } from './stats.ts';
+import { expectedFromScore } from './stats.ts';
 import type { Finding, ParamSpec, Params, Typology } from './types.ts';
 
 export const FAN_PARAMS: readonly ParamSpec[] = [
@@ -15,6 +15,14 @@ export const FAN_PARAMS: readonly ParamSpec[] = [
     default: 3,
     min: 2,
     integer: true,
+  },
+  {
+    name: 'minFullShare',
+    description:
+      'least share of the counterparties paying (fan-in) or paid (fan-out) at least their own typical amount (0.5: most members move money that matters to them, not a collection’s small contributions); 0 turns the test off',
+    default: 0.5,
+    min: 0,
+    max: 1,
   },
   MIN_SCORE,
 ];
@@ -53,19 +61,24 @@ function explain(l: Ledger, b: Burst, w: number, score: number): string {
 
 /**
  * Fan-in (`in`) or fan-out (`out`) findings over a ledger: each node's densest window of one-off counterparties,
- * scored by Poisson(max(own rate, ledger rate) × W) Bonferroni-corrected over nodes × windows.
+ * scored by Poisson(max(own rate, ledger rate) × W) Bonferroni-corrected over nodes × windows, and by the scan
+ * statistic of the node's own count over its own span, corrected over the nodes with that many (the larger E wins).
  */
 export function fanFindings(l: Ledger, dir: Direction, typology: Typology, detector: string, params: Params): Finding[] {
   const ctx = ledgerContext(l);
   const w = params.windowDays! * DAY;
   const tests = burstTests(ctx, w);
   const s = burstScratch(l);
-  const findings: Finding[] = [];
+  const bursts: Burst[] = [];
   for (let v = 0; v < l.nodeCount; v++) {
     const b = burstOf(l, ctx, v, dir, w, params.minCounterparties!, s);
-    if (!b) continue;
-    const score = surpriseScore(b.p, tests);
-    if (score < params.minScore!) continue;
+    if (b && b.p * tests < 1 / params.minScore! - 1) bursts.push(b);
+  }
+  const findings: Finding[] = [];
+  for (const b of bursts) {
+    const score = 1 / (1 + burstExpected(b, tests, s.candidates));
+    if (score < params.minScore! || fullShare(l, b) < params.minFullShare!) continue;
+    const v = b.node;
     const accounts = [l.nodeIds[v]!, ...b.counterparties.map((c) => l.nodeIds[c]!)];
     findings.push({ typology, detector, score, explanation: explain(l, b, w, score), accounts, transfers: b.rows, window: { start: b.start, end: b.end } });
   }

@@ -1,5 +1,6 @@
 /** Money in, money out: first-in-first-out matching of a node's outflows to what it received within the last H seconds. */
 import { approxAmount, type Ledger } from '../money/ledger.ts';
+import { DAY } from './params.ts';
 
 export interface PassThrough {
   inRows: number[];
@@ -95,4 +96,12 @@ export function quickSenders(l: Ledger, pt: PassThrough, share: number, hub: Uin
   });
   const passed = [...got].filter(([, [a, f]]) => f >= share * a);
   return { senders: got.size, passed: passed.map(([s]) => s), lag: passed.map(([, g]) => g[2]), amount: passed.map(([, g]) => g[0]) };
+}
+
+/** Seconds between node v's first and last row (at least a day): the period its own outflows are spread over. */
+export function activeSpan(l: Ledger, v: number): number {
+  const t = (rows: Uint32Array, lo: number, hi: number): [number, number] => (hi > lo ? [l.time[rows[lo]!]!, l.time[rows[hi - 1]!]!] : [Infinity, -Infinity]);
+  const [a, b] = t(l.inRows, l.inStart[v]!, l.inStart[v + 1]!);
+  const [c, d] = t(l.outRows, l.outStart[v]!, l.outStart[v + 1]!);
+  return Math.max(DAY, Math.max(b, d) - Math.min(a, c));
 }

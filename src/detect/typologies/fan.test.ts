@@ -1,7 +1,9 @@
 /** Tests for fan-in, fan-out and gather-scatter on the quiet town with one planted instance and look-alike hubs. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pay, town } from '../fixtures.ts';
+import { burstOf, burstScratch } from '../burst.ts';
+import { ledgerContext } from '../context.ts';
+import { D, pay, town } from '../fixtures.ts';
 import { fanIn } from './fan-in.ts';
 import { fanOut } from './fan-out.ts';
 import { gatherScatter } from './gather-scatter.ts';
@@ -17,6 +19,15 @@ test('fan-in: six one-off senders within 3 days are found; the shop’s steady o
   assert.equal(f.transfers.length, 6);
   assert.match(f.explanation, /account m received 6 payments from 6 distinct senders totalling 7,500\.00 EUR within 2\.5 days/);
   assert.ok(f.score > 0.5 && f.score <= 1);
+});
+
+test('fan-in: ten townsfolk chipping in 10.00 each for a gift within two days are no fan-in', () => {
+  const b = town();
+  for (let i = 0; i < 10; i++) pay(b, `p${i}`, 'organiser', 20 + i / 5, '10');
+  pay(b, 'organiser', 'shop', 23, '100');
+  // Each of them usually moves 20–50; a contribution below their own typical amount is everyday money, not laundering.
+  assert.deepEqual(fanIn(b.build()).findings, []);
+  assert.equal(fanIn(b.build(), { minFullShare: 0 }).findings.length, 1);
 });
 
 test('fan-out: one account paying five one-off receivers is found; payroll paying the same staff monthly is not', () => {
@@ -55,6 +66,16 @@ test('gather-scatter: collecting from four and paying out to four is found; a fa
   assert.equal(findings[0]!.accounts[0], 'c');
   assert.equal(findings[0]!.accounts.length, 9);
   assert.match(findings[0]!.explanation, /received 4,000\.00 EUR from 4 one-off senders .* then paid 3,800\.00 EUR to 4 one-off receivers/);
+});
+
+test('burst scan statistic: five of eight one-off senders in a week of a 49-day life', () => {
+  const b = town();
+  for (const [i, day] of [1, 20, 21, 22, 24, 26, 35, 50].entries()) pay(b, `s${i}`, 'x', day, '500');
+  const l = b.build();
+  const burst = burstOf(l, ledgerContext(l), l.nodeIds.indexOf('x'), 'in', 7 * D, 3, burstScratch(l))!;
+  assert.equal(burst.counterparties.length, 5);
+  // n × C(n − 1, k − 1) × (W / S)^(k − 1) = 8 × 35 × (7 / 49)^4
+  assert.ok(Math.abs(burst.pScan - 8 * 35 * (7 / 49) ** 4) < 1e-12);
 });
 
 test('bad options are refused with the validation code', () => {

@@ -5,7 +5,7 @@
 import { approxAmount, type Ledger } from '../../money/ledger.ts';
 import { ledgerContext } from '../context.ts';
 import { chance, day, duration, total, windowOf } from '../explain.ts';
-import { passThrough, quickSenders, type PassThrough, type QuickSenders } from '../pass-through.ts';
+import { activeSpan, passThrough, quickSenders, type PassThrough, type QuickSenders } from '../pass-through.ts';
 import { DAY, MIN_SCORE, resolveParams } from '../params.ts';
 import { expectedFromScore, logFactorial, surpriseScore } from '../stats.ts';
 import type { DetectorResult, Finding, ParamSpec, Params } from '../types.ts';
@@ -45,14 +45,6 @@ export function timingP(l: Ledger, pt: PassThrough, qs: QuickSenders, span: numb
     logP += Math.log(Math.min(1, (m * Math.max(qs.lag[i]! + tick, 3600)) / span));
   });
   return Math.min(1, Math.exp(logP));
-}
-
-/** Seconds between node v's first and last row (at least a day): the period its own outflows are spread over. */
-export function activeSpan(l: Ledger, v: number): number {
-  const t = (rows: Uint32Array, lo: number, hi: number): [number, number] => (hi > lo ? [l.time[rows[lo]!]!, l.time[rows[hi - 1]!]!] : [Infinity, -Infinity]);
-  const [a, b] = t(l.inRows, l.inStart[v]!, l.inStart[v + 1]!);
-  const [c, d] = t(l.outRows, l.outStart[v]!, l.outStart[v + 1]!);
-  return Math.max(DAY, Math.max(b, d) - Math.min(a, c));
 }
 
 /** Plain-language account of a pass-through. */
