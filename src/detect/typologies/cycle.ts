@@ -67,10 +67,23 @@ function extend(s: Search, x: number, tPrev: number, aPrev: number, deadline: nu
   }
 }
 
-/** E for one cycle: time-respecting paths of its length × chance each further hop carries a similar amount × chance of closing. */
+/** Rows from the payer of row r to its payee, r included. */
+function pairRows(l: Ledger, r: number): number {
+  const x = l.from[r]!;
+  const y = l.to[r]!;
+  let n = 0;
+  for (let p = l.outStart[x]!; p < l.outStart[x + 1]!; p++) if (l.to[l.outRows[p]!] === y) n++;
+  return n;
+}
+
+/**
+ * E for one cycle: time-respecting paths of its length × chance each further hop carries a similar amount × chance of
+ * closing. A hop along a standing relationship (the pair has ≥ 2 other rows: a merchant paying its supplier weekly)
+ * repeats its usual amount by habit, so its similarity is no evidence (chance 1).
+ */
 function expected(l: Ledger, dist: AmountDistribution, c: { rows: number[] }, branching: number, active: number, tol: number): number {
   let pAmounts = 1;
-  for (let i = 1; i < c.rows.length; i++) pAmounts *= similarShare(dist, approxAmount(l, c.rows[i - 1]!), tol);
+  for (let i = 1; i < c.rows.length; i++) if (pairRows(l, c.rows[i]!) < 3) pAmounts *= similarShare(dist, approxAmount(l, c.rows[i - 1]!), tol);
   const hops = c.rows.length;
   return l.size * branching ** (hops - 1) * Math.min(1, branching / Math.max(1, active)) * pAmounts;
 }
@@ -87,7 +100,8 @@ function explain(l: Ledger, c: { nodes: number[]; rows: number[] }, score: numbe
  * Time-respecting cycles of minLength..maxLength hops that close within `windowDays`, each hop carrying an amount
  * within ±amountTolerance of the hop before, not through hubs. Searched from every row as the cycle's earliest hop,
  * so each cycle is found once. Score 1 / (1 + E), E = rows × b^(L−1) × min(1, b / nodes) × Π P(similar amount),
- * b the ledger's temporal branching (rows leaving a receiver within the window), amounts from the ledger's distribution.
+ * b the ledger's temporal branching (rows leaving a receiver within the window), amounts from the ledger's distribution
+ * (hops along standing relationships, pairs with ≥ 2 other rows, count as similar by habit).
  * @example cycles(ledger, { maxLength: 5 }).findings[0]?.accounts // the nodes in order of the money
  */
 export function cycles(l: Ledger, options: Partial<Params> = {}): DetectorResult {
