@@ -5,6 +5,7 @@
  */
 import type { Ledger } from './ledger.ts';
 import type { NumberTaintModel, TaintModel } from './taint/model.ts';
+import { balanceFromPrefix, prefixBalances, type PrefixBalances } from './trace-prefix.ts';
 import { DoneRows, replayBalance } from './trace-replay.ts';
 import type { Plan } from './trace-source.ts';
 import type { SweepOutcome, Taker } from './trace-sweep.ts';
@@ -51,6 +52,7 @@ export class NumberSweep implements Taker {
   private left = 0;
   private belowMinimum = 0;
   private live = 0;
+  private prefix: PrefixBalances | undefined;
 
   constructor(
     readonly l: Ledger,
@@ -104,8 +106,15 @@ export class NumberSweep implements Taker {
     this.slot[n] = s;
     this.slotNode.push(n);
     this.sent.push(0);
-    this.model.open(s, this.conserves ? replayBalance(this, n, now, this.num) : 0);
+    this.model.open(s, this.conserves ? this.balanceBefore(n, now) : 0);
     return s;
+  }
+
+  /** The node's known balance before row `now`: from the prefix balances without a window start, else replayed. */
+  private balanceBefore(n: number, now: number): number {
+    if (this.p.since !== -Infinity || !this.l.byTime) return replayBalance(this, n, now, this.num);
+    const pb = (this.prefix ??= prefixBalances(this.l, this.p.currency, this.num, this.l.byTime));
+    return balanceFromPrefix(this, pb, n, now, this.num);
   }
 
   take(r: number): void {
