@@ -73,3 +73,21 @@ test('on equal scores a composite is kept before its parts, so it still absorbs 
     ['stack'],
   );
 });
+
+test('a bipartite group explains the fan-out of one of its senders, whatever the scores', () => {
+  const f = (typology: 'fan-out' | 'bipartite', score: number, accounts: string[]): Finding => ({
+    typology,
+    detector: typology,
+    score,
+    explanation: '',
+    accounts,
+    transfers: [],
+    window: { start: 0, end: 0 },
+  });
+  const { kept, dropped } = dedupe([f('fan-out', 0.99, ['s0', 'r0', 'r1', 'r2']), f('bipartite', 0.8, ['s0', 's1', 's2', 'r0', 'r1', 'r2'])]);
+  assert.deepEqual(
+    kept.map((k) => k.typology),
+    ['bipartite'],
+  );
+  assert.equal(dropped, 1);
+});

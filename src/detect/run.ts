@@ -22,8 +22,10 @@ export interface RunResult {
 
 /** A finding of a composite typology explains the findings of its parts on the same accounts. */
 const PARTS: Partial<Record<Typology, readonly Typology[]>> = {
-  // A stack's senders, one middle account each and a receiver form a scatter-gather: the stack explains it.
-  stack: ['bipartite', 'scatter-gather'],
+  // A stack's senders, one middle account each and a receiver form a scatter-gather, each middle account a
+  // gather-scatter; a bipartite group's senders are fan-outs and its receivers fan-ins: the composite explains them.
+  stack: ['bipartite', 'scatter-gather', 'gather-scatter', 'fan-in', 'fan-out'],
+  bipartite: ['fan-in', 'fan-out'],
   'gather-scatter': ['fan-in', 'fan-out'],
   'scatter-gather': ['fan-out', 'fan-in'],
   'split-fan-in': ['split-payment'],
