@@ -13,6 +13,24 @@ export interface PrefixBalances {
 }
 
 const cache = new WeakMap<Ledger, Map<number, PrefixBalances>>();
+/** Rows replayed so far per ledger and currency, toward the cost of the pass that makes replays unnecessary. */
+const replayed = new WeakMap<Ledger, Map<number, number>>();
+
+/**
+ * The prefix balances when they are worth having: once the replays of a ledger and currency have stepped through as
+ * many rows as the ledger holds (what the pass costs), the pass is made and kept; until then, null (replay). So a
+ * single small trace never pays the pass, and many or large ones pay it at most twice over (ski rental).
+ * @example const pb = prefixWhenWorth(ledger, currency, num, order, rowsOfNode);
+ */
+export function prefixWhenWorth(l: Ledger, currency: number, num: Float64Array, order: Uint32Array, rows: number): PrefixBalances | null {
+  const kept = cache.get(l)?.get(currency);
+  if (kept) return kept;
+  let m = replayed.get(l);
+  if (!m) replayed.set(l, (m = new Map()));
+  const sofar = (m.get(currency) ?? 0) + rows;
+  m.set(currency, sofar);
+  return sofar > l.size ? prefixBalances(l, currency, num, order) : null;
+}
 
 /**
  * The prefix balances of a currency (computed on first use, then kept with the ledger).

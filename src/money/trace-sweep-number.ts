@@ -5,7 +5,7 @@
  */
 import type { Ledger } from './ledger.ts';
 import type { NumberTaintModel, TaintModel } from './taint/model.ts';
-import { balanceFromPrefix, prefixBalances, type PrefixBalances } from './trace-prefix.ts';
+import { balanceFromPrefix, prefixWhenWorth, type PrefixBalances } from './trace-prefix.ts';
 import { DoneRows, replayBalance } from './trace-replay.ts';
 import type { Plan } from './trace-source.ts';
 import type { SweepOutcome, Taker } from './trace-sweep.ts';
@@ -110,11 +110,14 @@ export class NumberSweep implements Taker {
     return s;
   }
 
-  /** The node's known balance before row `now`: from the prefix balances without a window start, else replayed. */
+  /** The node's known balance before row `now`: from the prefix balances once worth making (no window start), else replayed. */
   private balanceBefore(n: number, now: number): number {
-    if (this.p.since !== -Infinity || !this.l.byTime) return replayBalance(this, n, now, this.num);
-    const pb = (this.prefix ??= prefixBalances(this.l, this.p.currency, this.num, this.l.byTime));
-    return balanceFromPrefix(this, pb, n, now, this.num);
+    const l = this.l;
+    if (this.p.since === -Infinity && l.byTime && !this.prefix) {
+      const rows = l.inStart[n + 1]! - l.inStart[n]! + l.outStart[n + 1]! - l.outStart[n]!;
+      this.prefix = prefixWhenWorth(l, this.p.currency, this.num, l.byTime, rows) ?? undefined;
+    }
+    return this.prefix ? balanceFromPrefix(this, this.prefix, n, now, this.num) : replayBalance(this, n, now, this.num);
   }
 
   take(r: number): void {
