@@ -33,6 +33,11 @@ const server = createServer((req, res) => {
       });
   });
 });
+// A busy requester may leave its connection idle for longer than Node's 5 s keep-alive default; closing it then
+// races with the next request (EPIPE at the requester). Keep idle connections and slow requests open.
+server.keepAliveTimeout = 10 * 60_000;
+server.headersTimeout = 10 * 60_000 + 1000;
+server.requestTimeout = 0;
 server.listen(0, '127.0.0.1', () => {
   const addr = server.address();
   process.stdout.write(`${JSON.stringify({ port: typeof addr === 'object' && addr ? addr.port : 0 })}\n`);
