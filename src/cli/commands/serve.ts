@@ -1,6 +1,7 @@
 /** `corvid serve` (what `npm start` runs) and `corvid demo`: the API server, and the demo investigation. */
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
+import { serveTls } from '../../cooperate/node/tls.ts';
 import { startServer } from '../../server/start.ts';
 import { detectInStore } from '../../detect/alerts/detect-store.ts';
 import { loadDemo } from '../load-demo.ts';
@@ -14,6 +15,7 @@ interface ServeFlags extends GlobalOptions {
   port?: string;
   host?: string;
   demo?: boolean;
+  tls?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -24,6 +26,8 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--web <dir>', 'the built web UI to serve', WEB_DIST)
     .option('--demo', 'load the demo investigation on first start (when the store holds no data)')
+    .option('--tls', "serve HTTPS with the node's self-signed certificate (remembered; CORVID_TLS=1)")
+    .option('--no-tls', 'serve plain HTTP (remembered; CORVID_TLS=0)')
     .action(async (_o: ServeFlags, cmd: Command) => {
       const o = cmd.optsWithGlobals<ServeFlags>();
       try {
@@ -36,11 +40,13 @@ export function registerServe(program: Command): void {
           const alerts = await detectInStore(rt.ctx, rt.store, { save: true, compartment: '', tlp: 'AMBER' });
           process.stderr.write(`detectors ran over the demo ledger: ${alerts.saved?.raised ?? 0} alerts in the queue\n`);
         }
-        const server = await startServer({ store: rt.store, dataDir: rt.dataDir, host: o.host ?? '127.0.0.1', webRoot: o.web ?? WEB_DIST, ...(o.port ? { port: Number(o.port) } : {}) });
+        const tls = serveTls(rt.dataDir, o.tls);
+        const server = await startServer({ store: rt.store, dataDir: rt.dataDir, host: o.host ?? '127.0.0.1', webRoot: o.web ?? WEB_DIST, ...(o.port ? { port: Number(o.port) } : {}), ...(tls ? { tls } : {}) });
         const lines = [
           `Corvid is running at ${server.url}`,
           `  API docs:     ${server.url}/api/docs`,
           `  data:         ${rt.dataDir} (${rt.store.kind})`,
+          ...(tls ? [`  TLS:          self-signed certificate ${tls.file} for the node key (peers pin the key)`] : []),
           server.admin ? `  admin login:  user "admin", password in ${server.admin.file} (created now)` : `  admin login:  user "admin", password in ${join(rt.dataDir, 'admin-credentials.txt')}`,
           '  stop with Ctrl-C',
         ];

@@ -10,8 +10,10 @@ import { openKey, sealKey, type SealedKey } from './sealed-key.ts';
 export interface NodeIdentity {
   /** How this node calls itself (peers name it as they like). */
   name: string;
-  /** The public URL peers reach it at ('' until configured). */
+  /** The public URL peers reach it at ('' until configured); https when TLS is on. */
   url: string;
+  /** Whether `corvid serve` serves HTTPS with the node's certificate (stored; CORVID_TLS overrides). */
+  tls: boolean;
   /** The raw 32-byte Ed25519 public key, base64url (43 characters): what peers pin. */
   publicKey: string;
   /** A short fingerprint for reading aloud: the first 80 bits of SHA-256(public key), hex in groups of four. */
@@ -27,6 +29,8 @@ interface IdentityFile {
   publicKey: string;
   createdAt: string;
   sealed: SealedKey;
+  /** Absent in identities written before TLS existed: off. */
+  tls?: boolean;
 }
 
 export interface IdentityOptions {
@@ -64,10 +68,21 @@ export function fingerprint(publicKey: string): string {
   return hex.match(/.{4}/g)!.join(' ');
 }
 
+/** CORVID_TLS=1|true|on or 0|false|off overrides the stored setting; anything else leaves it. */
+function tlsSetting(stored: boolean | undefined): boolean {
+  const env = (process.env.CORVID_TLS ?? '').toLowerCase();
+  if (['1', 'true', 'on'].includes(env)) return true;
+  if (['0', 'false', 'off'].includes(env)) return false;
+  return stored === true;
+}
+
 function toIdentity(f: IdentityFile, privateKey: KeyObject): NodeIdentity {
   const name = process.env.CORVID_NODE_NAME || f.name;
-  const url = process.env.CORVID_NODE_URL || f.url;
-  return { name, url, publicKey: f.publicKey, fingerprint: fingerprint(f.publicKey), createdAt: f.createdAt, privateKey };
+  const tls = tlsSetting(f.tls);
+  const configured = process.env.CORVID_NODE_URL || f.url;
+  // With TLS on the node answers only HTTPS, so the URL it gives peers says so.
+  const url = tls ? configured.replace(/^http:/i, 'https:') : configured;
+  return { name, url, tls, publicKey: f.publicKey, fingerprint: fingerprint(f.publicKey), createdAt: f.createdAt, privateKey };
 }
 
 function readFile(dataDir: string): IdentityFile {
@@ -119,14 +134,14 @@ export function loadIdentityFromEnv(dataDir: string): NodeIdentity {
 }
 
 /**
- * Changes the stored name or public URL (config; the key stays). Creates the identity if needed.
- * @example configureIdentity(dataDir, { url: 'https://corvid.fiu.example:8470' });
+ * Changes the stored name, public URL or TLS setting (config; the key stays). Creates the identity if needed.
+ * @example configureIdentity(dataDir, { url: 'https://corvid.fiu.example:8470', tls: true });
  */
-export function configureIdentity(dataDir: string, change: { name?: string; url?: string }, opts: IdentityOptions = {}): NodeIdentity {
+export function configureIdentity(dataDir: string, change: { name?: string; url?: string; tls?: boolean }, opts: IdentityOptions = {}): NodeIdentity {
   loadIdentity(dataDir, opts);
   const f = readFile(dataDir);
   if (change.url !== undefined && change.url !== '' && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(change.url)) throw new CorvidError('CORVID_ERR_VALIDATION', `not an http(s) URL: ${change.url}`);
-  const next: IdentityFile = { ...f, ...(change.name !== undefined ? { name: change.name } : {}), ...(change.url !== undefined ? { url: change.url.replace(/\/+$/, '') } : {}) };
+  const next: IdentityFile = { ...f, ...(change.name !== undefined ? { name: change.name } : {}), ...(change.url !== undefined ? { url: change.url.replace(/\/+$/, '') } : {}), ...(change.tls !== undefined ? { tls: change.tls } : {}) };
   atomicWrite(identityPath(dataDir), `${JSON.stringify(next, null, 2)}\n`);
   return loadIdentity(dataDir, opts);
 }

@@ -1,12 +1,14 @@
 /**
- * The signed HTTP client one node uses to call another: signs every request, pins the answer to the
- * peer's key, and turns a dead or silent peer into CORVID_ERR_PEER_UNREACHABLE. The I/O edge of the protocol.
+ * The signed HTTP(S) client one node uses to call another: signs every request, pins the answer (and, over
+ * HTTPS, the TLS certificate) to the peer's key, and turns a dead or silent peer into
+ * CORVID_ERR_PEER_UNREACHABLE. The I/O edge of the protocol.
  */
 import { randomBytes } from 'node:crypto';
 import { CorvidError, ERROR_CODES, type ErrorCode } from '../../errors.ts';
 import type { JsonValue } from '../../store/port.ts';
 import type { NodeIdentity } from '../node/identity.ts';
 import type { Peer } from './peers.ts';
+import { pinnedRequest, type PinnedResponse } from './pinned-tls.ts';
 import { signRequest } from './signing.ts';
 import { verifyResponse } from './verify.ts';
 
@@ -49,16 +51,41 @@ function remoteError(peer: Peer, status: number, text: string): CorvidError {
   return new CorvidError('CORVID_ERR_PEER_BAD_RESPONSE', `${peer.name} answered ${status} without a Corvid error`, { peer: peer.name, status });
 }
 
-async function send(peer: Peer, url: string, init: RequestInit): Promise<Response> {
+interface SendInit {
+  headers: Record<string, string>;
+  body: string;
+  signal: AbortSignal;
+}
+
+/** Over HTTP (loopback, tests) with fetch. */
+async function sendHttp(peer: Peer, url: string, init: SendInit): Promise<PinnedResponse> {
+  let res: Response;
   try {
-    return await fetch(url, init);
+    res = await fetch(url, { method: 'POST', ...init });
   } catch (err) {
     const signal = init.signal;
-    if (signal?.aborted && !(signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError')) throw err;
+    if (signal.aborted && !(signal.reason instanceof DOMException && signal.reason.name === 'TimeoutError')) throw err;
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
     throw new CorvidError('CORVID_ERR_PEER_UNREACHABLE', `${peer.name} (${peer.url}) cannot be reached: ${cause}`, { peer: peer.name, cause });
   }
+  try {
+    return { status: res.status, headers: Object.fromEntries(res.headers), text: await res.text() };
+  } catch (err) {
+    throw new CorvidError('CORVID_ERR_PEER_UNREACHABLE', `${peer.name} went away while answering: ${(err as Error).message}`, { peer: peer.name });
+  }
 }
+
+/** Over HTTPS with the certificate pinned to the peer's key (pinned-tls.ts); the peer's name on its errors. */
+async function sendHttps(peer: Peer, url: string, init: SendInit): Promise<PinnedResponse> {
+  try {
+    return await pinnedRequest(url, peer.publicKey, { method: 'POST', ...init });
+  } catch (err) {
+    if (err instanceof CorvidError) throw new CorvidError(err.code, `${peer.name}: ${err.message}`, { ...err.details, peer: peer.name });
+    throw err;
+  }
+}
+
+const send = (peer: Peer, url: string, init: SendInit): Promise<PinnedResponse> => (url.startsWith('https:') ? sendHttps(peer, url, init) : sendHttp(peer, url, init));
 
 /**
  * A client for one peer.
@@ -78,15 +105,10 @@ export function peerClient(me: NodeIdentity, peer: Peer, opts: ClientOptions = {
       const timeout = AbortSignal.timeout(opts.timeoutMs ?? 120_000);
       const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
       opts.onMessage?.({ direction: 'sent', path: fullPath, body });
-      const res = await send(peer, `${peer.url}${fullPath}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body, signal });
-      let text: string;
-      try {
-        text = await res.text();
-      } catch (err) {
-        throw new CorvidError('CORVID_ERR_PEER_UNREACHABLE', `${peer.name} went away while answering: ${(err as Error).message}`, { peer: peer.name });
-      }
+      const res = await send(peer, `${peer.url}${fullPath}`, { headers: { ...headers, 'content-type': 'application/json' }, body, signal });
+      const text = res.text;
       opts.onMessage?.({ direction: 'received', path: fullPath, body: text });
-      verifyResponse(Object.fromEntries(res.headers), { status: res.status, body: text, requestNonce: nonce, me: me.publicKey, peer, now: now() });
+      verifyResponse(res.headers, { status: res.status, body: text, requestNonce: nonce, me: me.publicKey, peer, now: now() });
       if (res.status >= 400) throw remoteError(peer, res.status, text);
       return JSON.parse(text) as T;
     },

@@ -1,5 +1,6 @@
 /**
- * Test harness for cooperation: real Corvid nodes as child processes on loopback (`corvid serve --port 0`),
+ * Test harness for cooperation: real Corvid nodes as child processes on loopback (`corvid serve --port 0`,
+ * with `--tls` for HTTPS nodes),
  * each with its own data directory and SQLite store, the `corvid` CLI run against them, and a recording
  * proxy that keeps every message that crosses between two nodes.
  */
@@ -43,15 +44,15 @@ function runCli(dataDir: string, args: readonly string[]): Promise<{ code: numbe
   });
 }
 
-async function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, '--data', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORVID_NODE_PASSPHRASE: '' } });
+async function serve(dataDir: string, tls: boolean): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, '--data', dataDir, 'serve', '--port', '0', ...(tls ? ['--tls'] : [])], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CORVID_NODE_PASSPHRASE: '' } });
   let out = '';
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
   const url = await new Promise<string>((ok, fail) => {
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
-      const m = /Corvid is running at (http:\/\/\S+)/.exec(out);
+      const m = /Corvid is running at (https?:\/\/\S+)/.exec(out);
       if (m) ok(m[1]!);
     });
     child.once('exit', (code) => fail(new Error(`corvid serve exited (${code}): ${err}`)));
@@ -71,10 +72,10 @@ export async function plant(dataDir: string, dataset: string, statements: Statem
 }
 
 /**
- * A node with its own data directory; `start()` runs its server.
+ * A node with its own data directory; `start()` runs its server (over HTTPS with `tls`).
  * @example const a = await makeNode('police-a'); await a.start(); await a.cli(['peer', 'list']);
  */
-export async function makeNode(name: string): Promise<TestNode> {
+export async function makeNode(name: string, opts: { tls?: boolean } = {}): Promise<TestNode> {
   const dataDir = await mkdtemp(join(tmpdir(), `corvid-${name}-`));
   const id = await runCli(dataDir, ['peer', 'id', '--name', name]);
   const node: TestNode = {
@@ -85,7 +86,7 @@ export async function makeNode(name: string): Promise<TestNode> {
     child: null,
     cli: (args) => runCli(dataDir, args),
     async start() {
-      const s = await serve(dataDir);
+      const s = await serve(dataDir, opts.tls ?? false);
       node.child = s.child;
       node.url = s.url;
     },
