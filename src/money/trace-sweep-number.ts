@@ -35,7 +35,7 @@ export class NumberSweep implements Taker {
   readonly doneNow: DoneRows;
   readonly injecting: Uint8Array;
   readonly slot: Int32Array;
-  private readonly slotNode: number[] = [];
+  readonly slotNode: number[] = [];
   private readonly sent: number[] = [];
   /** Per node (in typed arrays, no Map look-up a row), with the nodes in the order they first got some. */
   private readonly stopped: NodeSums;
@@ -59,7 +59,7 @@ export class NumberSweep implements Taker {
     readonly p: Plan,
     private readonly model: NumberTaintModel,
     private readonly conserves: boolean,
-    private readonly num: Float64Array,
+    readonly num: Float64Array,
   ) {
     this.src = l.from;
     this.doneNow = new DoneRows(l.size);
@@ -177,6 +177,42 @@ export class NumberSweep implements Taker {
     if (ds < 0) ds = this.open(d, r);
     this.model.inflow(ds, amount, arrive);
     if (this.conserves) this.live += followable;
+  }
+
+  /** Whether the model lets the event sweep leave a node alone while it holds no traced money (FIFO). */
+  get skips(): boolean {
+    return this.conserves && this.model.holds !== undefined && this.model.queued !== undefined && this.model.ahead !== undefined;
+  }
+
+  holds(slot: number): boolean {
+    return this.model.holds!(slot);
+  }
+
+  queued(slot: number): number {
+    return this.model.queued!(slot);
+  }
+
+  ahead(slot: number): number {
+    return this.model.ahead!(slot);
+  }
+
+  /**
+   * Rows the event sweep left out at a node while they took only untraced money ahead of its traced lots (`outs`,
+   * at most `ahead`) or brought untraced money behind them (`ins`): in FIFO their order among themselves is moot.
+   */
+  untraced(slot: number, outs: number, ins: number): void {
+    if (outs > 0 && this.model.outflow(slot, outs, this.carry.fill(0)) !== 0) throw new Error('a skipped row carried traced money');
+    if (ins > 0) this.model.inflow(slot, ins, this.zeros);
+  }
+
+  /** Sets a node that held no traced money back to one untraced lot of its balance (its rows while left alone). */
+  reopen(slot: number, balance: number): void {
+    this.model.open(slot, balance);
+  }
+
+  /** Counts a row in another currency that left a traced node while the event sweep left the node alone. */
+  notFollow(currency: number): void {
+    this.notFollowed.set(currency, (this.notFollowed.get(currency) ?? 0) + 1);
   }
 
   /** The outcome in bigint, as the report reads it. */

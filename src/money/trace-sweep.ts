@@ -6,6 +6,7 @@
 import { amountOf, numberUnits, type Ledger } from './ledger.ts';
 import { numberSweep } from './trace-sweep-number.ts';
 import { DoneRows, replayBalance, safeVolume } from './trace-replay.ts';
+import { eventSweep } from './trace-sweep-events.ts';
 import type { TaintModel } from './taint/model.ts';
 import type { Plan } from './trace-source.ts';
 
@@ -36,6 +37,8 @@ export interface Taker {
   readonly src: Uint32Array;
   readonly dst: Uint32Array;
   readonly slot: Int32Array;
+  /** The node of each slot, in the order the slots were opened. */
+  readonly slotNode: readonly number[];
   readonly injecting: Uint8Array;
   /** Rows already taken at the current time, so a node reached mid-group counts them in its balance. */
   readonly doneNow: DoneRows;
@@ -102,6 +105,10 @@ class Sweep implements Taker {
 
   get slot(): Int32Array {
     return this.out.slot;
+  }
+
+  get slotNode(): readonly number[] {
+    return this.out.slotNode;
   }
 
   idle(): boolean {
@@ -302,15 +309,26 @@ function groupAround(l: Ledger, order: Uint32Array, k: number): [number, number]
 }
 
 /**
+ * How the groups to take are found: by a scan of every row after the start, or by events (a heap of the traced
+ * nodes' next row times, `trace-sweep-events.ts`); both take the same groups in the same order. `auto`: events for
+ * forward FIFO (few traced nodes), the scan otherwise (haircut and poison reach the busy nodes).
+ */
+export type SweepDrive = 'auto' | 'scan' | 'events';
+
+/**
  * Runs the sweep for a plan under a model. Rows are scanned in time order, but only a group of same-time rows that
  * holds a row at a traced node (or carrying source money) is taken: the others cannot change anything.
  * @example const outcome = sweep(ledger, planTrace(ledger, { from: { row: 0 } }), fifo(6));
  */
-export function sweep(l: Ledger, p: Plan, model: TaintModel): SweepOutcome {
+export function sweep(l: Ledger, p: Plan, model: TaintModel, drive: SweepDrive = 'auto'): SweepOutcome {
   const num = numberUnits(l);
   const sw: Taker = (safeVolume(l, p.currency, num) ? numberSweep(l, p, model, num) : null) ?? new Sweep(l, p, model);
   if (p.inject.size === 0) return sw.outcome();
   const order = timeOrder(l);
+  if (drive === 'events' || (drive === 'auto' && model.name === 'fifo' && p.forward)) {
+    eventSweep(l, p, sw, order, takeGroup);
+    return sw.outcome();
+  }
   let first = Infinity;
   let last = -Infinity;
   for (const r of p.inject.keys()) {

@@ -11,7 +11,7 @@ import { poison } from './taint/poison.ts';
 import { arrivalsByNode, cashOutOf, endpointsOf, moneyOf, nodeFigures, pathsOf, totalsOf } from './trace-result.ts';
 import { flowsOf } from './trace-flows.ts';
 import { planTrace } from './trace-source.ts';
-import { sweep } from './trace-sweep.ts';
+import { sweep, type SweepDrive } from './trace-sweep.ts';
 import type { TraceModelName, TraceOptions, TraceResult } from './trace-types.ts';
 
 export type * from './trace-types.ts';
@@ -29,10 +29,15 @@ export const TRACE_CITATION =
  * r.cashOut // [{ node: 'chain.w-exchange', tag: 'exchange', recoverable: { units: '49000000', amount: '4900' } }]
  */
 export function trace(l: Ledger, options: TraceOptions): TraceResult {
+  return traceBy(l, options, 'auto');
+}
+
+/** `trace` with the sweep's drive chosen (scan or events: the same report; for tests and the bench). */
+export function traceBy(l: Ledger, options: TraceOptions, drive: SweepDrive): TraceResult {
   const plan = planTrace(l, options);
   const name = options.model ?? 'fifo';
   const model = TAINT_MODELS[name]({ ledger: l, maxHops: plan.maxHops, forward: plan.forward, currency: plan.currency, since: plan.since, until: plan.until });
-  const o = sweep(l, plan, model);
+  const o = sweep(l, plan, model, drive);
   const money = moneyOf(l, plan.currency);
   const arrivals = arrivalsByNode(l, plan, o);
   const figures = nodeFigures(l, plan, o, model, arrivals);

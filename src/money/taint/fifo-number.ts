@@ -89,5 +89,13 @@ export function fifoNumber(width: number): NumberTaintModel {
       for (let lot = head[slot]!; lot >= 0; lot = next[lot]!) if (hop[lot] !== UNTRACED) s += amount[lot]!;
       return s;
     },
+    // Untraced lots in a row are one lot (push merges them), so a queue without traced lots has at most one.
+    holds: (slot) => head[slot]! >= 0 && (hop[head[slot]!] !== UNTRACED || next[head[slot]!]! >= 0),
+    ahead: (slot) => (head[slot]! >= 0 && hop[head[slot]!] === UNTRACED ? amount[head[slot]!]! : 0),
+    queued(slot) {
+      let s = 0;
+      for (let lot = head[slot]!; lot >= 0; lot = next[lot]!) s += amount[lot]!;
+      return s;
+    },
   };
 }

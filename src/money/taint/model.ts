@@ -32,6 +32,12 @@ export interface NumberTaintModel {
   inflow(slot: number, amount: number, taint: Float64Array): void;
   outflow(slot: number, amount: number, out: Float64Array): number;
   held(slot: number): number;
+  /** Whether the node holds traced money (FIFO: a lot not untraced); with `queued`, lets the sweep skip it while not. */
+  holds?(slot: number): boolean;
+  /** Untraced money the node's next departures take before any traced money (FIFO: the oldest lot if untraced). */
+  ahead?(slot: number): number;
+  /** All the money the model keeps at the node, traced or not (FIFO: its lots). */
+  queued?(slot: number): number;
 }
 
 /** What a model may know of the trace it serves. */
